@@ -1,0 +1,194 @@
+/*
+ * schema.h - the in-memory model of a database schema
+ *
+ * Both sides of every diff are read into this model by the same dialect
+ * introspection code (the live database, and the scratch database the models
+ * were executed into), so two schemas can be compared field by field.
+ *
+ * Ownership: every object, string and array hangs off the schema's arena and
+ * is freed by cdb_schema_release(). Arrays are in a deterministic order
+ * (sorted by schema then name) once the introspector calls cdb_schema_sort().
+ * Strings that are "NULL when absent" are never empty strings.
+ *
+ * Names are stored unquoted, exactly as the catalog holds them. Text that is
+ * SQL (types, defaults, expressions, definitions) is stored as the server
+ * itself formats it, so equal text means equal meaning on one server; the
+ * introspectors normalise what the server does not (e.g. SQLite keeps the
+ * text as written, so its introspector compares token-normalised text).
+ */
+#ifndef CDB_SCHEMA_H
+#define CDB_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cdb/arena.h"
+
+struct cdb_column {
+	char *name;       /* column name */
+	char *type;       /* SQLite: declared type, upper-cased, as written ("" allowed for none);
+	                     PostgreSQL: format_type() text, e.g. "character varying(80)" */
+	bool notnull;     /* NOT NULL (SQLite: also true for INTEGER PRIMARY KEY) */
+	char *default_expr; /* default expression as the server prints it, NULL: none */
+	char *collation;  /* explicit collation, NULL: the default */
+	char *generated;  /* generation expression, NULL: not generated */
+	bool generated_stored; /* STORED (true) or VIRTUAL (false) */
+	char identity;    /* PostgreSQL: 'a' ALWAYS, 'd' BY DEFAULT, 0 none */
+	char *serial_seq; /* PostgreSQL: sequence owned by this column (serial), NULL: none */
+	char *comment;    /* COMMENT ON COLUMN, NULL: none */
+	int position;     /* 1-based ordinal position in the table */
+	bool hidden;      /* SQLite: hidden column of a virtual table; skipped by diff */
+};
+
+enum cdb_constraint_kind {
+	CDB_CON_PRIMARY,
+	CDB_CON_UNIQUE,
+	CDB_CON_CHECK,
+	CDB_CON_FOREIGN,
+	CDB_CON_EXCLUDE, /* PostgreSQL only */
+};
+
+struct cdb_constraint {
+	enum cdb_constraint_kind kind;
+	char *name;        /* constraint name; NULL when unnamed (SQLite) */
+	char **columns;    /* key columns (PK, UNIQUE, FK); NULL for CHECK */
+	size_t ncolumns;
+	char *ref_schema;  /* FK: referenced table's schema (PostgreSQL), NULL on SQLite */
+	char *ref_table;   /* FK: referenced table */
+	char **ref_columns;/* FK: referenced columns (SQLite: may be empty = the target's PK) */
+	size_t nref_columns;
+	char *on_delete;   /* FK: "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"; NULL: NO ACTION */
+	char *on_update;   /* FK: as on_delete */
+	char *match;       /* FK: "FULL", "PARTIAL"; NULL: SIMPLE/NONE */
+	bool deferrable;   /* DEFERRABLE */
+	bool initially_deferred; /* INITIALLY DEFERRED */
+	bool autoincrement;/* SQLite: PRIMARY KEY ... AUTOINCREMENT */
+	char *expr;        /* CHECK: the expression text, without CHECK and parentheses */
+	char *definition;  /* the whole constraint clause as the server prints it
+	                      (PostgreSQL: pg_get_constraintdef(); SQLite: the clause text
+	                      from the CREATE TABLE, for rendering) */
+	char *comment;     /* COMMENT ON CONSTRAINT, NULL: none */
+};
+
+struct cdb_index {
+	char *schema;      /* PostgreSQL schema, NULL on SQLite */
+	char *table;       /* table (or materialized view) indexed */
+	char *name;        /* index name */
+	bool unique;       /* UNIQUE index */
+	bool partial;      /* has a WHERE clause */
+	char *where;       /* predicate text, NULL: not partial */
+	char **keys;       /* key parts as text: a quoted column or an expression,
+	                      with COLLATE/opclass/DESC/NULLS as written by the server */
+	size_t nkeys;
+	char *method;      /* PostgreSQL access method ("btree", "gin", ...), NULL on SQLite */
+	char **include;    /* PostgreSQL INCLUDE columns */
+	size_t ninclude;
+	char *definition;  /* full CREATE INDEX statement (SQLite: sqlite_schema.sql;
+	                      PostgreSQL: pg_get_indexdef()) */
+	char *comment;     /* COMMENT ON INDEX, NULL: none */
+};
+
+struct cdb_table {
+	char *schema;      /* PostgreSQL schema, NULL on SQLite */
+	char *name;        /* table name */
+	struct cdb_column *columns; /* in ordinal order */
+	size_t ncolumns, columns_cap;
+	struct cdb_constraint *constraints; /* PK first, then by kind and name/content */
+	size_t nconstraints, constraints_cap;
+	bool without_rowid;/* SQLite WITHOUT ROWID */
+	bool strict;       /* SQLite STRICT */
+	char *comment;     /* COMMENT ON TABLE, NULL: none */
+	char *sql;         /* SQLite: CREATE TABLE text from sqlite_schema; NULL on PostgreSQL */
+};
+
+struct cdb_view {
+	char *schema;      /* PostgreSQL schema, NULL on SQLite */
+	char *name;
+	bool materialized; /* PostgreSQL materialized view */
+	char *definition;  /* SELECT text (PostgreSQL: pg_get_viewdef()); SQLite: the whole CREATE VIEW */
+	char **columns;    /* output column names */
+	size_t ncolumns;
+	char **depends;    /* tables and views it reads ("schema.name" on PostgreSQL), when known */
+	size_t ndepends;
+	char *comment;
+};
+
+struct cdb_trigger {
+	char *schema;      /* PostgreSQL schema, NULL on SQLite */
+	char *table;       /* table (or view) it fires on */
+	char *name;
+	char *definition;  /* SQLite: CREATE TRIGGER text; PostgreSQL: pg_get_triggerdef() */
+	char *comment;
+};
+
+struct cdb_enum {
+	char *schema;
+	char *name;
+	char **labels;     /* in sort order */
+	size_t nlabels;
+	char *comment;
+};
+
+struct cdb_sequence {
+	char *schema;
+	char *name;
+	char *type;        /* "bigint", "integer", "smallint" */
+	long long start, increment, min, max, cache;
+	bool cycle;
+	char *owned_by;    /* "table.column" for serial/identity-owned sequences, NULL: none */
+	bool identity;     /* backs an identity column; managed with the column, not diffed alone */
+	char *comment;
+};
+
+struct cdb_function {
+	char *schema;
+	char *name;
+	char *args;        /* pg_get_function_identity_arguments() */
+	char *kind;        /* "function" or "procedure" */
+	char *definition;  /* pg_get_functiondef() */
+	char *comment;
+};
+
+struct cdb_extension {
+	char *name;
+	char *schema;
+	char *version;
+};
+
+struct cdb_namespace {
+	char *name;        /* PostgreSQL schema name */
+	char *comment;
+};
+
+struct cdb_schema {
+	struct cdb_arena arena; /* owns everything below */
+	struct cdb_table *tables;        size_t ntables, tables_cap;
+	struct cdb_index *indexes;       size_t nindexes, indexes_cap;
+	struct cdb_view *views;          size_t nviews, views_cap;
+	struct cdb_trigger *triggers;    size_t ntriggers, triggers_cap;
+	struct cdb_enum *enums;          size_t nenums, enums_cap;
+	struct cdb_sequence *sequences;  size_t nsequences, sequences_cap;
+	struct cdb_function *functions;  size_t nfunctions, functions_cap;
+	struct cdb_extension *extensions;size_t nextensions, extensions_cap;
+	struct cdb_namespace *namespaces;size_t nnamespaces, namespaces_cap;
+};
+
+void cdb_schema_init(struct cdb_schema *s);
+void cdb_schema_release(struct cdb_schema *s);
+
+/* Sort every array into the deterministic order described above. */
+void cdb_schema_sort(struct cdb_schema *s);
+
+/* Lookups by (schema, name); `schema` NULL matches NULL. NULL when absent. */
+struct cdb_table *cdb_schema_table(const struct cdb_schema *s, const char *schema, const char *name);
+struct cdb_column *cdb_table_column(const struct cdb_table *t, const char *name);
+struct cdb_view *cdb_schema_view(const struct cdb_schema *s, const char *schema, const char *name);
+struct cdb_index *cdb_schema_index(const struct cdb_schema *s, const char *schema, const char *name);
+
+/*
+ * True when `name` matches one of the comma-separated fnmatch() globs in
+ * `patterns` (NULL or empty: nothing matches). Used for `exclude`.
+ */
+bool cdb_name_excluded(const char *patterns, const char *name);
+
+#endif

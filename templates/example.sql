@@ -1,0 +1,21 @@
+-- models/example.sql - declare the schema you want here, as plain SQL DDL.
+--
+-- cdb runs every *.sql file in models/ (sorted by name) into a scratch
+-- database, compares the result with your database and writes a revision:
+--
+--     cdb migrate -m "add movies"
+--     cdb upgrade head
+--
+-- Renames cannot be told from a drop and an add; say what you mean with a
+-- hint, and cdb writes a rename instead:
+--
+--     -- cdb: rename table films to movies
+--     -- cdb: rename column movies.name to title
+--
+-- Delete this comment and write your first table, for example:
+--
+-- CREATE TABLE movies (
+--     id    INTEGER PRIMARY KEY,
+--     title TEXT NOT NULL,
+--     year  INTEGER
+-- );
