@@ -44,7 +44,11 @@ enum cdb_tx_mode {
 struct cdb_config {
 	char *file;            /* path of the cdb.ini read, NULL when none */
 	char *dir;             /* directory holding cdb.ini (or the cwd) */
-	char *database_url;    /* after precedence: -d > CDB_DATABASE_URL > cdb.ini > default */
+	char *database_url;    /* after precedence: -d > CDB_DATABASE_URL > cdb.ini > default;
+	                          a relative SQLite path is made absolute here (against dir for
+	                          cdb.ini and the default, against the cwd for -d and the
+	                          environment), so cdb_url_parse(database_url, NULL) is right */
+	char *database_url_given; /* the same URL exactly as written (for messages) */
 	const char *database_url_source; /* "--database", "CDB_DATABASE_URL", "cdb.ini" or "default" */
 	char *models_dir;      /* absolute */
 	char *migrations_dir;  /* absolute */
@@ -60,6 +64,9 @@ struct cdb_config {
 	int lock_timeout;      /* seconds, default 60 */
 	enum cdb_tx_mode transaction;
 };
+
+/* Fill `out` with the defaults for a project in directory `dir` (no cdb.ini read). */
+void cdb_config_defaults(struct cdb_config *out, const char *dir);
 
 /*
  * Find and load the configuration. `explicit_file` is -c (NULL: look for

@@ -38,6 +38,8 @@ struct cdb_column {
 	char *comment;    /* COMMENT ON COLUMN, NULL: none */
 	int position;     /* 1-based ordinal position in the table */
 	bool hidden;      /* SQLite: hidden column of a virtual table; skipped by diff */
+	char *definition; /* SQLite: the column definition as written in CREATE TABLE
+	                     ("name TYPE NOT NULL ..."), for ADD COLUMN; NULL on PostgreSQL */
 };
 
 enum cdb_constraint_kind {
@@ -171,6 +173,8 @@ struct cdb_schema {
 	struct cdb_function *functions;  size_t nfunctions, functions_cap;
 	struct cdb_extension *extensions;size_t nextensions, extensions_cap;
 	struct cdb_namespace *namespaces;size_t nnamespaces, namespaces_cap;
+	bool sqlite;       /* read from SQLite: names compare case-insensitively, SQL text
+	                      compares token-normalised, constraint names are not significant */
 };
 
 void cdb_schema_init(struct cdb_schema *s);

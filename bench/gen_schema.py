@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Write the N-table benchmark schema as SQLite DDL, PostgreSQL DDL and
+SQLAlchemy models, in a 'base' and a 'change' variant.
+
+    gen_schema.py -n 100 -o DIR
+
+Files written to DIR:
+    sqlite_base.sql  sqlite_change.sql   DDL for SQLite
+    pg_base.sql      pg_change.sql       DDL for PostgreSQL
+    sqlite_drop.sql  pg_drop.sql         DROP TABLE of the base variant, children first
+    models_base.py   models_change.py    the same schema for Alembic's autogenerate
+    manifest.json                        counts and the list of changes
+
+Each table has eight columns: an integer primary key; name VARCHAR(120)
+NOT NULL with an index; an integer foreign key to an earlier table (the
+first table has the column but no reference); code VARCHAR(32) NOT NULL,
+with a unique index on every second table; amount NUMERIC(12,2) NOT NULL
+DEFAULT 0; is_active BOOLEAN NOT NULL DEFAULT true; created_at TIMESTAMP NOT
+NULL DEFAULT CURRENT_TIMESTAMP; and one "kind" column whose type cycles
+through TEXT, DATE, FLOAT and BIGINT.
+
+The 'change' variant is what a developer edits next: a nullable column is
+added to every tenth table, an index is added on the second table and the
+kind column of the last table is dropped, i.e. N/10 + 2 operations.
+
+The output depends on N only, so every run measures the same work.  The DDL
+and the models describe the same schema as Alembic sees it (compare_type on):
+SQLite keys are written INTEGER NOT NULL PRIMARY KEY because SQLite reports
+a rowid alias as nullable, and PostgreSQL keys are SERIAL, which Alembic
+recognises as an autoincrementing Integer.
+"""
+import argparse
+import json
+import os
+
+PREFIXES = ("user", "team", "order", "item", "price", "stock", "depot",
+            "route", "asset", "lease", "claim", "grant", "badge", "topic",
+            "media", "event", "venue", "quota", "audit", "alert")
+
+# (column, SQLite type, PostgreSQL type, SQLAlchemy type)
+KINDS = (("memo", "TEXT", "TEXT", "sa.Text()"),
+         ("valid_until", "DATE", "DATE", "sa.Date()"),
+         ("ratio", "FLOAT", "DOUBLE PRECISION", "sa.Float()"),
+         ("legacy_key", "BIGINT", "BIGINT", "sa.BigInteger()"))
+
+
+def parent_of(i):
+    """Index of the table that table i references, or None for the first.
+
+    A cheap deterministic scatter: mostly a near predecessor, every seventh
+    table something far back, so the reference graph is neither a chain nor
+    a star."""
+    if i == 0:
+        return None
+    if i % 7 == 0:
+        return (i * 31) % (i // 2 + 1)
+    return max(0, i - 1 - (i * 13) % 17)
+
+
+def tables_for(n, change):
+    out = []
+    for i in range(n):
+        name = "%s_%04d" % (PREFIXES[i % len(PREFIXES)], i)
+        p = parent_of(i)
+        out.append({
+            "name": name,
+            "parent": None if p is None else out[p]["name"],
+            "kind": KINDS[i % len(KINDS)],
+            "unique_code": i % 2 == 1,
+            "added": change and i % 10 == 5,
+            "dropped": change and i == n - 1,
+            "new_index": change and i == 1,
+        })
+    return out
+
+
+def changes_of(tables):
+    ch = []
+    for t in tables:
+        if t["added"]:
+            ch.append("add column %s.remark" % t["name"])
+        if t["new_index"]:
+            ch.append("create index ix_%s_created_at" % t["name"])
+        if t["dropped"]:
+            ch.append("drop column %s.%s" % (t["name"], t["kind"][0]))
+    return ch
+
+
+def ddl(tables, dialect):
+    pg = dialect == "pg"
+    lines = []
+    for t in tables:
+        n = t["name"]
+        cols = ["id " + ("SERIAL PRIMARY KEY" if pg else "INTEGER NOT NULL PRIMARY KEY"),
+                "name VARCHAR(120) NOT NULL"]
+        if t["parent"]:
+            cols.append("parent_id INTEGER REFERENCES %s (id)" % t["parent"])
+        else:
+            cols.append("parent_id INTEGER")
+        cols += ["code VARCHAR(32) NOT NULL",
+                 "amount NUMERIC(12, 2) NOT NULL DEFAULT 0",
+                 "is_active BOOLEAN NOT NULL DEFAULT " + ("true" if pg else "1"),
+                 "created_at %s NOT NULL DEFAULT CURRENT_TIMESTAMP"
+                 % ("TIMESTAMP WITHOUT TIME ZONE" if pg else "DATETIME")]
+        if not t["dropped"]:
+            col, lite, pgt, _ = t["kind"]
+            cols.append("%s %s" % (col, pgt if pg else lite))
+        if t["added"]:
+            cols.append("remark VARCHAR(80)")
+        lines.append("CREATE TABLE %s (\n    %s\n);" % (n, ",\n    ".join(cols)))
+        lines.append("CREATE INDEX ix_%s_name ON %s (name);" % (n, n))
+        if t["unique_code"]:
+            lines.append("CREATE UNIQUE INDEX uq_%s_code ON %s (code);" % (n, n))
+        if t["new_index"]:
+            lines.append("CREATE INDEX ix_%s_created_at ON %s (created_at);" % (n, n))
+    return "\n".join(lines) + "\n"
+
+
+def drops(tables):
+    # Children were created after their parents, so reverse order is safe.
+    return "".join("DROP TABLE %s;\n" % t["name"] for t in reversed(tables))
+
+
+def models(tables):
+    out = ["# Generated by gen_schema.py: %d tables as SQLAlchemy models." % len(tables),
+           "import sqlalchemy as sa",
+           "from sqlalchemy.orm import declarative_base",
+           "",
+           "Base = declarative_base()",
+           "metadata = Base.metadata"]
+    for t in tables:
+        n = t["name"]
+        out += ["", "", "class T%s(Base):" % n.replace("_", ""),
+                "    __tablename__ = %r" % n]
+        args = []
+        if t["unique_code"]:
+            args.append("sa.Index(%r, 'code', unique=True)" % ("uq_%s_code" % n))
+        if t["new_index"]:
+            args.append("sa.Index(%r, 'created_at')" % ("ix_%s_created_at" % n))
+        if args:
+            out.append("    __table_args__ = (%s,)" % ", ".join(args))
+        out.append("    id = sa.Column(sa.Integer, primary_key=True)")
+        out.append("    name = sa.Column(sa.String(120), nullable=False, index=True)")
+        if t["parent"]:
+            out.append("    parent_id = sa.Column(sa.Integer, sa.ForeignKey('%s.id'))" % t["parent"])
+        else:
+            out.append("    parent_id = sa.Column(sa.Integer)")
+        out.append("    code = sa.Column(sa.String(32), nullable=False)")
+        out.append("    amount = sa.Column(sa.Numeric(12, 2), nullable=False,"
+                   " server_default=sa.text('0'))")
+        out.append("    is_active = sa.Column(sa.Boolean(), nullable=False,"
+                   " server_default=sa.true())")
+        out.append("    created_at = sa.Column(sa.DateTime(), nullable=False,"
+                   " server_default=sa.text('CURRENT_TIMESTAMP'))")
+        if not t["dropped"]:
+            out.append("    %s = sa.Column(%s)" % (t["kind"][0], t["kind"][3]))
+        if t["added"]:
+            out.append("    remark = sa.Column(sa.String(80))")
+    return "\n".join(out) + "\n"
+
+
+def write(path, text):
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def generate(n, outdir):
+    if n < 2:
+        raise ValueError("need at least 2 tables")
+    os.makedirs(outdir, exist_ok=True)
+    base, change = tables_for(n, False), tables_for(n, True)
+    for dialect in ("sqlite", "pg"):
+        write(os.path.join(outdir, "%s_base.sql" % dialect), ddl(base, dialect))
+        write(os.path.join(outdir, "%s_change.sql" % dialect), ddl(change, dialect))
+        write(os.path.join(outdir, "%s_drop.sql" % dialect), drops(base))
+    write(os.path.join(outdir, "models_base.py"), models(base))
+    write(os.path.join(outdir, "models_change.py"), models(change))
+    manifest = {
+        "tables": n,
+        "columns": 8 * n,
+        "indexes": n + sum(t["unique_code"] for t in base),
+        "foreign_keys": sum(1 for t in base if t["parent"]),
+        "changes": changes_of(change),
+    }
+    write(os.path.join(outdir, "manifest.json"), json.dumps(manifest, indent=1) + "\n")
+    return manifest
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, required=True, help="number of tables (>= 2)")
+    ap.add_argument("-o", "--out", required=True, help="output directory")
+    a = ap.parse_args()
+    if a.n < 2:
+        ap.error("-n must be at least 2")
+    generate(a.n, a.out)
+
+
+if __name__ == "__main__":
+    main()

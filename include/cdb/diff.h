@@ -1,0 +1,220 @@
+/*
+ * diff.h - schema x schema -> ordered list of operations
+ *
+ * cdb_diff_compute() compares the schema a database has (`from`) with the
+ * schema the models declare (`to`) and produces two lists of operations:
+ *
+ *   ops      the upgrade, in an order that can be executed as is;
+ *   inverse  the downgrade: the inverse of each upgrade op, in reverse order.
+ *
+ * The downgrade is derived from the upgrade, never computed by a second diff,
+ * so upgrade-then-downgrade always returns to `from`. Every op points at the
+ * object it comes from in `from` and the object it goes to in `to` (either
+ * may be NULL, e.g. a created table has no `from` object), so a dialect
+ * renderer has the complete old and new definitions in hand: SQLite needs
+ * both to rebuild a table, PostgreSQL to write `ALTER ... TYPE ... USING`.
+ *
+ * Order of the upgrade list:
+ *   1. views and triggers that will be dropped, changed, or that read a table
+ *      that changes (those are dropped here and recreated in step 6; such ops
+ *      carry `dependent`);
+ *   2. namespaces, extensions, enums, sequences, functions created or changed;
+ *   3. tables: created (referenced tables before the tables that reference
+ *      them), renamed, altered (columns, constraints, table options);
+ *   4. indexes dropped before and created after the changes of step 3;
+ *   5. tables dropped (referencing tables before the tables they reference);
+ *      then functions, sequences, enums, extensions, namespaces dropped;
+ *   6. views (in dependency order) and triggers created; comments set.
+ *
+ * Unnamed constraints (SQLite) are matched by content, named ones by name and
+ * content (a changed definition is drop + add). Rename hints apply when the
+ * old name exists in `from` and the new one in `to`.
+ *
+ * Ownership: the ops, the strings and the warnings are owned by the diff's
+ * arena; the object pointers point into `from` and `to`, which the caller
+ * keeps alive while the diff is used.
+ */
+#ifndef CDB_DIFF_H
+#define CDB_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cdb/arena.h"
+#include "cdb/buf.h"
+#include "cdb/models.h"
+#include "cdb/schema.h"
+
+enum cdb_op_kind {
+	/* tables: from_table / to_table */
+	CDB_OP_CREATE_TABLE,      /* to_table */
+	CDB_OP_DROP_TABLE,        /* from_table; destructive */
+	CDB_OP_RENAME_TABLE,      /* from_table (old name) -> to_table (new name) */
+	CDB_OP_ALTER_TABLE,       /* table options: `alter` has CDB_ALTER_WITHOUT_ROWID / _STRICT */
+
+	/* columns: from_table/to_table both set, plus from_column / to_column */
+	CDB_OP_ADD_COLUMN,        /* to_column */
+	CDB_OP_DROP_COLUMN,       /* from_column; destructive */
+	CDB_OP_RENAME_COLUMN,     /* from_column (old name) -> to_column (new name) */
+	CDB_OP_ALTER_COLUMN,      /* from_column -> to_column; `alter` says what changed */
+
+	/* constraints: from_table/to_table both set, plus from_constraint / to_constraint */
+	CDB_OP_ADD_CONSTRAINT,    /* to_constraint (any kind, incl. PRIMARY KEY and FOREIGN KEY) */
+	CDB_OP_DROP_CONSTRAINT,   /* from_constraint */
+
+	/* indexes: from_index / to_index; a changed index is drop + create */
+	CDB_OP_CREATE_INDEX,
+	CDB_OP_DROP_INDEX,
+
+	/* views (incl. materialized): from_view / to_view */
+	CDB_OP_CREATE_VIEW,
+	CDB_OP_DROP_VIEW,
+	CDB_OP_REPLACE_VIEW,      /* from_view -> to_view (PostgreSQL: CREATE OR REPLACE when
+	                             the columns allow it; SQLite renders drop + create) */
+
+	/* triggers: from_trigger / to_trigger; a changed trigger is drop + create */
+	CDB_OP_CREATE_TRIGGER,
+	CDB_OP_DROP_TRIGGER,
+
+	/* PostgreSQL kinds */
+	CDB_OP_CREATE_NAMESPACE,  /* to_namespace */
+	CDB_OP_DROP_NAMESPACE,    /* from_namespace */
+	CDB_OP_CREATE_EXTENSION,  /* to_extension */
+	CDB_OP_DROP_EXTENSION,    /* from_extension */
+	CDB_OP_ALTER_EXTENSION,   /* from_extension -> to_extension (version or schema) */
+	CDB_OP_CREATE_ENUM,       /* to_enum */
+	CDB_OP_DROP_ENUM,         /* from_enum */
+	CDB_OP_ADD_ENUM_VALUE,    /* from_enum -> to_enum: add `label` before `label_before`
+	                             (NULL: at the end); one op per added label */
+	CDB_OP_REBUILD_ENUM,      /* from_enum -> to_enum: labels removed or reordered, or the
+	                             inverse of ADD_ENUM_VALUE (PostgreSQL cannot drop a value):
+	                             rename old type, create new, ALTER columns USING, drop old */
+	CDB_OP_CREATE_SEQUENCE,   /* to_sequence */
+	CDB_OP_DROP_SEQUENCE,     /* from_sequence */
+	CDB_OP_ALTER_SEQUENCE,    /* from_sequence -> to_sequence; `alter` has CDB_ALTER_SEQ_* */
+	CDB_OP_CREATE_FUNCTION,   /* to_function */
+	CDB_OP_DROP_FUNCTION,     /* from_function */
+	CDB_OP_REPLACE_FUNCTION,  /* from_function -> to_function (CREATE OR REPLACE) */
+	CDB_OP_SET_COMMENT,       /* `comment_on` names the object kind; from_comment -> to_comment
+	                             (NULL: no comment); the object is in the matching to_* field
+	                             (and from_* for the inverse) */
+
+	CDB_OP__COUNT
+};
+
+/* What an ALTER_COLUMN / ALTER_TABLE / ALTER_SEQUENCE changes (bit flags in `alter`). */
+enum cdb_alter_flags {
+	CDB_ALTER_TYPE = 1 << 0,        /* declared type */
+	CDB_ALTER_NULLABLE = 1 << 1,    /* NOT NULL added or removed */
+	CDB_ALTER_DEFAULT = 1 << 2,     /* default added, removed or changed */
+	CDB_ALTER_COLLATION = 1 << 3,   /* collation */
+	CDB_ALTER_GENERATED = 1 << 4,   /* generation expression or STORED/VIRTUAL */
+	CDB_ALTER_IDENTITY = 1 << 5,    /* identity added, removed or ALWAYS <-> BY DEFAULT */
+	CDB_ALTER_POSITION = 1 << 6,    /* SQLite: column order differs (rebuild only when
+	                                   combined with another change; alone it is ignored) */
+	CDB_ALTER_WITHOUT_ROWID = 1 << 8, /* ALTER_TABLE: WITHOUT ROWID toggled */
+	CDB_ALTER_STRICT = 1 << 9,      /* ALTER_TABLE: STRICT toggled */
+	CDB_ALTER_SEQ_TYPE = 1 << 10,   /* ALTER_SEQUENCE: AS type */
+	CDB_ALTER_SEQ_PARAMS = 1 << 11, /* ALTER_SEQUENCE: start/increment/min/max/cache/cycle */
+	CDB_ALTER_SEQ_OWNED = 1 << 12,  /* ALTER_SEQUENCE: OWNED BY */
+};
+
+/* The object a CDB_OP_SET_COMMENT comments on. */
+enum cdb_comment_on {
+	CDB_COMMENT_TABLE,      /* to_table */
+	CDB_COMMENT_COLUMN,     /* to_table + to_column */
+	CDB_COMMENT_CONSTRAINT, /* to_table + to_constraint */
+	CDB_COMMENT_INDEX,      /* to_index */
+	CDB_COMMENT_VIEW,       /* to_view */
+	CDB_COMMENT_TRIGGER,    /* to_trigger */
+	CDB_COMMENT_ENUM,       /* to_enum */
+	CDB_COMMENT_SEQUENCE,   /* to_sequence */
+	CDB_COMMENT_FUNCTION,   /* to_function */
+	CDB_COMMENT_NAMESPACE,  /* to_namespace */
+};
+
+struct cdb_op {
+	enum cdb_op_kind kind;
+	unsigned alter;           /* enum cdb_alter_flags, for the ALTER_* kinds */
+
+	/*
+	 * The table an op belongs to: for table, column and constraint ops both
+	 * sides (from_table in `from`, to_table in `to`) whenever the table exists
+	 * on that side; for a created table only to_table, for a dropped one only
+	 * from_table. Index and trigger ops also set them to the indexed table.
+	 */
+	const struct cdb_table *from_table, *to_table;
+	const struct cdb_column *from_column, *to_column;
+	const struct cdb_constraint *from_constraint, *to_constraint;
+	const struct cdb_index *from_index, *to_index;
+	const struct cdb_view *from_view, *to_view;
+	const struct cdb_trigger *from_trigger, *to_trigger;
+	const struct cdb_namespace *from_namespace, *to_namespace;
+	const struct cdb_extension *from_extension, *to_extension;
+	const struct cdb_enum *from_enum, *to_enum;
+	const struct cdb_sequence *from_sequence, *to_sequence;
+	const struct cdb_function *from_function, *to_function;
+
+	const char *label;        /* ADD_ENUM_VALUE: the new label */
+	const char *label_before; /* ADD_ENUM_VALUE: the existing label it goes before, NULL: last */
+	enum cdb_comment_on comment_on;    /* SET_COMMENT: what is commented */
+	const char *from_comment, *to_comment; /* SET_COMMENT: old and new text, NULL: none */
+
+	bool dependent;           /* a view/trigger dropped and recreated only because
+	                             something it depends on changes; not a change by itself */
+	bool destructive;         /* loses data (drop table/column, narrowing type, ...) */
+	const char *reason;       /* destructive: why, e.g. "drops column 'users.mail' and its data" */
+};
+
+/* A drop + add that may be a rename the user did not hint. */
+struct cdb_rename_candidate {
+	enum cdb_rename_kind kind;
+	const struct cdb_table *from_table;   /* COLUMN: the table in `from`; TABLE: the dropped table */
+	const struct cdb_table *to_table;     /* COLUMN: the table in `to`; TABLE: the created table */
+	const struct cdb_column *from_column; /* COLUMN: the dropped column */
+	const struct cdb_column *to_column;   /* COLUMN: the added column */
+	const char *message;  /* "possible rename of column 'users.mail' to 'email'" */
+	const char *hint;     /* the hint line that would make it a rename:
+	                         "-- cdb: rename column users.mail to email" */
+};
+
+struct cdb_diff {
+	struct cdb_arena arena;           /* owns everything below except `from`/`to` */
+	const struct cdb_schema *from;    /* the database (borrowed) */
+	const struct cdb_schema *to;      /* the models (borrowed) */
+	struct cdb_op *ops;               /* the upgrade, in execution order */
+	size_t nops, ops_cap;
+	struct cdb_op *inverse;           /* the downgrade, in execution order */
+	size_t ninverse, inverse_cap;
+	struct cdb_rename_candidate *renames; /* possible renames, in op order */
+	size_t nrenames, renames_cap;
+	size_t nchanges;                  /* ops that are not `dependent`: 0 means "no changes" */
+	size_t ndestructive;              /* destructive ops in `ops` */
+};
+
+/*
+ * Compare `from` with `to` into `out` (uninitialised on entry). `hints` may
+ * be NULL. On success the caller owns `out` and frees it with
+ * cdb_diff_release(), even when it holds no operations. On failure `out` is
+ * left released. Returns 0 or a negative CDB_E* code (a hint that names the
+ * same object twice is CDB_EINVALID).
+ */
+int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
+                     const struct cdb_schema *to, const struct cdb_rename_hints *hints);
+
+void cdb_diff_release(struct cdb_diff *d);
+
+/* True when the diff holds no change (only dependent ops or nothing). */
+bool cdb_diff_empty(const struct cdb_diff *d);
+
+/*
+ * Append to `out` a one-line human description of `op`, without newline,
+ * e.g. "add column 'users.email'", "alter column 'users.age' (type, nullable)",
+ * "create index 'ix_users_email' on 'users'".
+ */
+void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op);
+
+/* The name of an op kind, e.g. "add_column" (for JSON output). */
+const char *cdb_op_kind_name(enum cdb_op_kind kind);
+
+#endif

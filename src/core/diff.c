@@ -1,0 +1,1696 @@
+/*
+ * diff.c - schema x schema -> ordered operations (see include/cdb/diff.h)
+ *
+ * Objects are paired by name (rename hints first), then each pair is compared
+ * field by field. The ops are emitted phase by phase in the order diff.h
+ * documents, and the downgrade is the upgrade inverted and reversed, so the
+ * two can never disagree.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cdb/alloc.h"
+#include "cdb/diff.h"
+#include "cdb/error.h"
+#include "cdb/sqltok.h"
+
+struct ctx {
+	struct cdb_diff *d;
+	const struct cdb_schema *from, *to;
+	const struct cdb_rename_hints *hints;
+	bool ci;            /* SQLite rules (see struct cdb_schema.sqlite) */
+	long *tfrom;        /* from table i -> index of its pair in `to`, -1: dropped */
+	long *tto;          /* to table j -> index of its pair in `from`, -1: created */
+	bool *tchanged;     /* from table i: dropped, renamed or altered (views on it are recreated) */
+	bool *tretype;      /* from table i: a column is dropped, renamed or retyped */
+	bool *vaffected;    /* from view i: dropped and recreated because of its dependencies */
+};
+
+/* --- comparisons ---------------------------------------------------------- */
+
+static bool name_eq(const struct ctx *c, const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return c->ci ? !strcasecmp(a, b) : !strcmp(a, b);
+}
+
+static bool opt_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}
+
+static bool opt_ieq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcasecmp(a, b);
+}
+
+/* SQL text compared in normal form; one pair of wrapping parentheses does not count. */
+static bool sql_eq(const struct ctx *c, const char *a, const char *b)
+{
+	struct cdb_buf na = CDB_BUF_INIT, nb = CDB_BUF_INIT;
+	bool eq;
+
+	if (!a || !b)
+		return a == b;
+	if (!strcmp(a, b))
+		return true;
+	cdb_sql_normalize(&na, a, strlen(a), c->ci);
+	cdb_sql_normalize(&nb, b, strlen(b), c->ci);
+	eq = !strcmp(na.ptr, nb.ptr);
+	if (!eq) {
+		/* "(0)" and "0" are one default */
+		const char *pa = na.ptr, *pb = nb.ptr;
+		size_t la = na.len, lb = nb.len;
+
+		if (la > 4 && !strncmp(pa, "( ", 2) && !strcmp(pa + la - 2, " )")) {
+			pa += 2;
+			la -= 4;
+		}
+		if (lb > 4 && !strncmp(pb, "( ", 2) && !strcmp(pb + lb - 2, " )")) {
+			pb += 2;
+			lb -= 4;
+		}
+		eq = la == lb && !strncmp(pa, pb, la);
+	}
+	cdb_buf_release(&na);
+	cdb_buf_release(&nb);
+	return eq;
+}
+
+/* Collations: SQLite's BINARY is the default. */
+static bool collation_eq(const struct ctx *c, const char *a, const char *b)
+{
+	if (c->ci) {
+		if (a && !strcasecmp(a, "BINARY"))
+			a = NULL;
+		if (b && !strcasecmp(b, "BINARY"))
+			b = NULL;
+		return opt_ieq(a, b);
+	}
+	return opt_eq(a, b);
+}
+
+static const struct cdb_table *find_table(const struct ctx *c, const struct cdb_schema *s,
+                                          const char *schema, const char *name, long *idx)
+{
+	for (size_t i = 0; i < s->ntables; i++)
+		if (name_eq(c, s->tables[i].name, name) && opt_eq(s->tables[i].schema, schema)) {
+			if (idx)
+				*idx = (long)i;
+			return &s->tables[i];
+		}
+	return NULL;
+}
+
+static const struct cdb_column *find_column(const struct ctx *c, const struct cdb_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->ncolumns; i++)
+		if (name_eq(c, t->columns[i].name, name))
+			return &t->columns[i];
+	return NULL;
+}
+
+static const struct cdb_constraint *primary_key(const struct cdb_table *t)
+{
+	for (size_t i = 0; i < t->nconstraints; i++)
+		if (t->constraints[i].kind == CDB_CON_PRIMARY)
+			return &t->constraints[i];
+	return NULL;
+}
+
+/* The columns a foreign key references: SQLite allows leaving them out (the target's PK). */
+static void fk_ref_columns(const struct ctx *c, const struct cdb_schema *s, const struct cdb_constraint *k,
+                           char ***cols, size_t *n)
+{
+	const struct cdb_table *rt;
+	const struct cdb_constraint *pk;
+
+	*cols = k->ref_columns;
+	*n = k->nref_columns;
+	if (*n || !(rt = find_table(c, s, k->ref_schema, k->ref_table, NULL)) || !(pk = primary_key(rt)))
+		return;
+	*cols = pk->columns;
+	*n = pk->ncolumns;
+}
+
+/* The name in `to` of column `name` of from-table ft, following column renames. */
+struct colmap {
+	const struct cdb_table *ft, *tt;
+	const struct cdb_column **from_to; /* per from column: its pair in tt, NULL: dropped */
+};
+
+static const char *map_column(const struct ctx *c, const struct colmap *m, const char *name)
+{
+	for (size_t i = 0; i < m->ft->ncolumns; i++)
+		if (name_eq(c, m->ft->columns[i].name, name))
+			return m->from_to[i] ? m->from_to[i]->name : name;
+	return name;
+}
+
+static const char *map_table(const struct ctx *c, const char *schema, const char *name)
+{
+	long i;
+
+	if (find_table(c, c->from, schema, name, &i) && c->tfrom[i] >= 0)
+		return c->to->tables[c->tfrom[i]].name;
+	return name;
+}
+
+static bool constraint_eq(const struct ctx *c, const struct colmap *m, const struct cdb_constraint *a,
+                          const struct cdb_constraint *b)
+{
+	char **ra, **rb;
+	size_t na, nb;
+
+	if (a->kind != b->kind || a->ncolumns != b->ncolumns)
+		return false;
+	/* SQLite constraint names are not part of the schema's meaning */
+	if (!c->ci && (a->name || b->name) && !opt_eq(a->name, b->name))
+		return false;
+	for (size_t i = 0; i < a->ncolumns; i++)
+		if (!name_eq(c, map_column(c, m, a->columns[i]), b->columns[i]))
+			return false;
+	switch (a->kind) {
+	case CDB_CON_PRIMARY:
+		return a->autoincrement == b->autoincrement;
+	case CDB_CON_UNIQUE:
+		return c->ci || sql_eq(c, a->definition, b->definition);
+	case CDB_CON_CHECK:
+		if (a->expr || b->expr)
+			return sql_eq(c, a->expr, b->expr);
+		return sql_eq(c, a->definition, b->definition);
+	case CDB_CON_FOREIGN:
+		if (!opt_eq(a->ref_schema, b->ref_schema) ||
+		    !name_eq(c, map_table(c, a->ref_schema, a->ref_table), b->ref_table))
+			return false;
+		fk_ref_columns(c, c->from, a, &ra, &na);
+		fk_ref_columns(c, c->to, b, &rb, &nb);
+		if (na != nb)
+			return false;
+		for (size_t i = 0; i < na; i++)
+			if (!name_eq(c, ra[i], rb[i]))
+				return false;
+		return opt_ieq(a->on_delete, b->on_delete) && opt_ieq(a->on_update, b->on_update) &&
+		       opt_ieq(a->match, b->match) && a->deferrable == b->deferrable &&
+		       a->initially_deferred == b->initially_deferred;
+	case CDB_CON_EXCLUDE:
+		return sql_eq(c, a->definition, b->definition);
+	}
+	return false;
+}
+
+/* What differs between two paired columns (enum cdb_alter_flags). */
+static unsigned column_changes(const struct ctx *c, const struct cdb_column *a, const struct cdb_column *b)
+{
+	unsigned f = 0;
+
+	if (!(c->ci ? opt_ieq(a->type, b->type) : opt_eq(a->type, b->type)) && !sql_eq(c, a->type, b->type))
+		f |= CDB_ALTER_TYPE;
+	if (a->notnull != b->notnull)
+		f |= CDB_ALTER_NULLABLE;
+	if (!sql_eq(c, a->default_expr, b->default_expr))
+		f |= CDB_ALTER_DEFAULT;
+	if (!collation_eq(c, a->collation, b->collation))
+		f |= CDB_ALTER_COLLATION;
+	if (!sql_eq(c, a->generated, b->generated) || (a->generated && a->generated_stored != b->generated_stored))
+		f |= CDB_ALTER_GENERATED;
+	if (a->identity != b->identity)
+		f |= CDB_ALTER_IDENTITY;
+	return f;
+}
+
+/* --- type narrowing (destructive alters) ---------------------------------- */
+
+/* Rank of integer types, 0: not one. */
+static int int_rank(const char *base)
+{
+	if (!strcasecmp(base, "SMALLINT") || !strcasecmp(base, "INT2") || !strcasecmp(base, "TINYINT"))
+		return 1;
+	if (!strcasecmp(base, "INTEGER") || !strcasecmp(base, "INT") || !strcasecmp(base, "INT4"))
+		return 2;
+	if (!strcasecmp(base, "BIGINT") || !strcasecmp(base, "INT8"))
+		return 3;
+	return 0;
+}
+
+static bool texty(const char *base)
+{
+	return !strcasecmp(base, "TEXT") || !strcasecmp(base, "CLOB");
+}
+
+static bool chary(const char *base)
+{
+	return !strncasecmp(base, "VARCHAR", 7) || !strncasecmp(base, "CHARACTER", 9) ||
+	       !strncasecmp(base, "CHAR", 4) || !strncasecmp(base, "NVARCHAR", 8) ||
+	       !strncasecmp(base, "NCHAR", 5);
+}
+
+/* Split "NUMERIC(8,2)" into base "NUMERIC" and up to two numbers (-1: absent). */
+static void split_type(const char *t, char *base, size_t cap, long *p1, long *p2)
+{
+	const char *paren = strchr(t, '(');
+	size_t n = paren ? (size_t)(paren - t) : strlen(t);
+
+	while (n && isspace((unsigned char)t[n - 1]))
+		n--;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(base, t, n);
+	base[n] = 0;
+	*p1 = *p2 = -1;
+	if (paren) {
+		char *end;
+
+		*p1 = strtol(paren + 1, &end, 10);
+		while (*end == ' ')
+			end++;
+		if (*end == ',')
+			*p2 = strtol(end + 1, NULL, 10);
+	}
+}
+
+/* True when every value of type `a` fits type `b` unchanged. */
+static bool widening(const char *a, const char *b)
+{
+	char ba[64], bb[64];
+	long a1, a2, b1, b2;
+
+	if (!a || !b)
+		return true;
+	split_type(a, ba, sizeof(ba), &a1, &a2);
+	split_type(b, bb, sizeof(bb), &b1, &b2);
+	if (int_rank(ba) && int_rank(bb))
+		return int_rank(ba) <= int_rank(bb);
+	if (texty(bb) && (texty(ba) || chary(ba)))
+		return true;
+	if (chary(ba) && chary(bb))
+		return b1 < 0 || (a1 >= 0 && a1 <= b1);
+	if (!strcasecmp(ba, bb)) {
+		if (b1 < 0)
+			return true;
+		if (a1 < 0)
+			return false;
+		/* NUMERIC(p,s): integer digits and scale must both fit */
+		return a1 - (a2 < 0 ? 0 : a2) <= b1 - (b2 < 0 ? 0 : b2) && (a2 < 0 ? 0 : a2) <= (b2 < 0 ? 0 : b2);
+	}
+	if (int_rank(ba) && (!strcasecmp(bb, "NUMERIC") || !strcasecmp(bb, "DECIMAL")) && b1 < 0)
+		return true;
+	return false;
+}
+
+/* --- emitting ------------------------------------------------------------- */
+
+static struct cdb_op *push(struct ctx *c, enum cdb_op_kind kind)
+{
+	struct cdb_diff *d = c->d;
+	struct cdb_op *op = CDB_ARENA_PUSH(&d->arena, d->ops, d->nops, d->ops_cap);
+
+	op->kind = kind;
+	return op;
+}
+
+static const char *qual(struct cdb_arena *a, const char *schema, const char *name)
+{
+	return schema ? cdb_arena_sprintf(a, "%s.%s", schema, name) : name;
+}
+
+/* Set `destructive` and `reason` on an op from its kind and objects. */
+static void mark_destructive(struct cdb_arena *a, struct cdb_op *op)
+{
+	op->destructive = false;
+	op->reason = NULL;
+	switch (op->kind) {
+	case CDB_OP_DROP_TABLE:
+		op->destructive = true;
+		op->reason = cdb_arena_sprintf(a, "drops table '%s' and its rows",
+		                               qual(a, op->from_table->schema, op->from_table->name));
+		break;
+	case CDB_OP_DROP_COLUMN:
+		op->destructive = true;
+		op->reason = cdb_arena_sprintf(a, "drops column '%s.%s' and its data", op->from_table->name,
+		                               op->from_column->name);
+		break;
+	case CDB_OP_ALTER_COLUMN:
+		if ((op->alter & CDB_ALTER_TYPE) && !widening(op->from_column->type, op->to_column->type)) {
+			op->destructive = true;
+			op->reason = cdb_arena_sprintf(a, "changes column '%s.%s' from %s to %s, which may "
+			                               "truncate or fail to convert values",
+			                               op->to_table->name, op->to_column->name,
+			                               *op->from_column->type ? op->from_column->type : "(no type)",
+			                               *op->to_column->type ? op->to_column->type : "(no type)");
+		}
+		break;
+	case CDB_OP_DROP_ENUM:
+		op->destructive = true;
+		op->reason = cdb_arena_sprintf(a, "drops type '%s'", qual(a, op->from_enum->schema, op->from_enum->name));
+		break;
+	case CDB_OP_REBUILD_ENUM: {
+		/* labels that disappear lose the rows that hold them */
+		for (size_t i = 0; i < op->from_enum->nlabels; i++) {
+			bool kept = false;
+
+			for (size_t j = 0; j < op->to_enum->nlabels && !kept; j++)
+				kept = !strcmp(op->from_enum->labels[i], op->to_enum->labels[j]);
+			if (!kept) {
+				op->destructive = true;
+				op->reason = cdb_arena_sprintf(a, "removes label '%s' from type '%s'; rows that "
+				                               "hold it fail to convert",
+				                               op->from_enum->labels[i], op->to_enum->name);
+				break;
+			}
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static struct cdb_op *table_op(struct ctx *c, enum cdb_op_kind kind, const struct cdb_table *ft,
+                               const struct cdb_table *tt)
+{
+	struct cdb_op *op = push(c, kind);
+
+	op->from_table = ft;
+	op->to_table = tt;
+	return op;
+}
+
+/* --- phase helpers -------------------------------------------------------- */
+
+static bool view_matches(const struct ctx *c, const struct cdb_view *v, const char *schema, const char *name)
+{
+	return name_eq(c, v->name, name) && opt_eq(v->schema, schema);
+}
+
+static const struct cdb_view *pair_view(const struct ctx *c, const struct cdb_schema *s, const struct cdb_view *v)
+{
+	for (size_t i = 0; i < s->nviews; i++)
+		if (view_matches(c, &s->views[i], v->schema, v->name))
+			return &s->views[i];
+	return NULL;
+}
+
+static bool view_changed(const struct ctx *c, const struct cdb_view *a, const struct cdb_view *b)
+{
+	return a->materialized != b->materialized || !sql_eq(c, a->definition, b->definition);
+}
+
+/* Does the view depend on `dep` ("schema.name" on PostgreSQL, "name" on SQLite)? */
+static bool depends_on(const struct ctx *c, const struct cdb_view *v, const char *schema, const char *name)
+{
+	for (size_t i = 0; i < v->ndepends; i++) {
+		const char *dep = v->depends[i], *dot = schema ? strchr(dep, '.') : NULL;
+
+		if (schema && dot) {
+			if ((size_t)(dot - dep) == strlen(schema) && !strncmp(dep, schema, (size_t)(dot - dep)) &&
+			    name_eq(c, dot + 1, name))
+				return true;
+		} else if (name_eq(c, dep, name)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Order views so that each comes after the views it reads (indexes into s->views). */
+static size_t *view_order(const struct ctx *c, const struct cdb_schema *s)
+{
+	size_t *order = xcalloc(s->nviews + 1, sizeof(*order)), n = 0;
+	bool *done = xcalloc(s->nviews + 1, sizeof(*done));
+	bool progress = true;
+
+	while (n < s->nviews && progress) {
+		progress = false;
+		for (size_t i = 0; i < s->nviews; i++) {
+			bool ready = true;
+
+			if (done[i])
+				continue;
+			for (size_t j = 0; j < s->nviews && ready; j++)
+				if (j != i && !done[j] && depends_on(c, &s->views[i], s->views[j].schema, s->views[j].name))
+					ready = false;
+			if (ready) {
+				done[i] = true;
+				order[n++] = i;
+				progress = true;
+			}
+		}
+	}
+	/* a cycle cannot be created in a database; keep whatever is left in name order */
+	for (size_t i = 0; i < s->nviews; i++)
+		if (!done[i])
+			order[n++] = i;
+	free(done);
+	return order;
+}
+
+/* Order tables so referenced tables come before the tables that reference them. */
+static size_t *table_order(const struct ctx *c, const struct cdb_schema *s)
+{
+	size_t *order = xcalloc(s->ntables + 1, sizeof(*order)), n = 0;
+	bool *done = xcalloc(s->ntables + 1, sizeof(*done));
+	bool progress = true;
+
+	while (n < s->ntables && progress) {
+		progress = false;
+		for (size_t i = 0; i < s->ntables; i++) {
+			const struct cdb_table *t = &s->tables[i];
+			bool ready = true;
+
+			if (done[i])
+				continue;
+			for (size_t k = 0; k < t->nconstraints && ready; k++) {
+				const struct cdb_constraint *fk = &t->constraints[k];
+				long j;
+
+				if (fk->kind != CDB_CON_FOREIGN)
+					continue;
+				if (find_table(c, s, fk->ref_schema ? fk->ref_schema : t->schema, fk->ref_table, &j) &&
+				    (size_t)j != i && !done[j])
+					ready = false;
+			}
+			if (ready) {
+				done[i] = true;
+				order[n++] = i;
+				progress = true;
+			}
+		}
+	}
+	/* cycles of foreign keys: SQLite does not mind, PostgreSQL adds them after */
+	for (size_t i = 0; i < s->ntables; i++)
+		if (!done[i])
+			order[n++] = i;
+	free(done);
+	return order;
+}
+
+/* --- tables --------------------------------------------------------------- */
+
+static void pair_tables(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+	long i, j;
+
+	for (size_t k = 0; k < f->ntables; k++)
+		c->tfrom[k] = -1;
+	for (size_t k = 0; k < t->ntables; k++)
+		c->tto[k] = -1;
+	for (size_t h = 0; c->hints && h < c->hints->n; h++) {
+		const struct cdb_rename_hint *r = &c->hints->items[h];
+
+		if (r->kind != CDB_RENAME_TABLE)
+			continue;
+		if (find_table(c, f, r->schema, r->from, &i) && find_table(c, t, r->schema, r->to, &j) &&
+		    !find_table(c, t, r->schema, r->from, NULL) && c->tfrom[i] < 0 && c->tto[j] < 0) {
+			c->tfrom[i] = j;
+			c->tto[j] = i;
+		}
+	}
+	for (size_t k = 0; k < f->ntables; k++) {
+		if (c->tfrom[k] >= 0)
+			continue;
+		if (find_table(c, t, f->tables[k].schema, f->tables[k].name, &j) && c->tto[j] < 0) {
+			c->tfrom[k] = j;
+			c->tto[j] = (long)k;
+		}
+	}
+}
+
+static void pair_columns(const struct ctx *c, struct colmap *m, const struct cdb_column **to_from)
+{
+	const struct cdb_table *ft = m->ft, *tt = m->tt;
+
+	for (size_t h = 0; c->hints && h < c->hints->n; h++) {
+		const struct cdb_rename_hint *r = &c->hints->items[h];
+		const struct cdb_column *fc, *tc;
+
+		if (r->kind != CDB_RENAME_COLUMN || !opt_eq(r->schema, tt->schema) ||
+		    !(name_eq(c, r->table, tt->name) || name_eq(c, r->table, ft->name)))
+			continue;
+		fc = find_column(c, ft, r->from);
+		tc = find_column(c, tt, r->to);
+		if (!fc || !tc || find_column(c, tt, r->from) || to_from[tc - tt->columns] ||
+		    m->from_to[fc - ft->columns])
+			continue;
+		m->from_to[fc - ft->columns] = tc;
+		to_from[tc - tt->columns] = fc;
+	}
+	for (size_t i = 0; i < ft->ncolumns; i++) {
+		const struct cdb_column *tc;
+
+		if (m->from_to[i] || ft->columns[i].hidden)
+			continue;
+		tc = find_column(c, tt, ft->columns[i].name);
+		if (tc && !tc->hidden && !to_from[tc - tt->columns]) {
+			m->from_to[i] = tc;
+			to_from[tc - tt->columns] = &ft->columns[i];
+		}
+	}
+}
+
+/* Column, constraint and option changes of one table pair. Returns whether anything changed. */
+static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct cdb_table *tt, bool *retype)
+{
+	struct cdb_arena *a = &c->d->arena;
+	struct colmap m = { ft, tt, NULL };
+	const struct cdb_column **to_from = xcalloc(tt->ncolumns + 1, sizeof(*to_from));
+	const struct cdb_constraint **con_to = xcalloc(ft->nconstraints + 1, sizeof(*con_to));
+	bool *con_used = xcalloc(tt->nconstraints + 1, sizeof(*con_used));
+	size_t start = c->d->nops;
+	struct cdb_op *op;
+	unsigned f;
+
+	m.from_to = xcalloc(ft->ncolumns + 1, sizeof(*m.from_to));
+	pair_columns(c, &m, to_from);
+	for (size_t i = 0; i < ft->nconstraints; i++)
+		for (size_t j = 0; j < tt->nconstraints && !con_to[i]; j++)
+			if (!con_used[j] && constraint_eq(c, &m, &ft->constraints[i], &tt->constraints[j])) {
+				con_to[i] = &tt->constraints[j];
+				con_used[j] = true;
+			}
+
+	for (size_t i = 0; i < ft->ncolumns; i++)
+		if (m.from_to[i] && !name_eq(c, ft->columns[i].name, m.from_to[i]->name)) {
+			op = table_op(c, CDB_OP_RENAME_COLUMN, ft, tt);
+			op->from_column = &ft->columns[i];
+			op->to_column = m.from_to[i];
+			*retype = true;
+		}
+	for (size_t i = 0; i < ft->nconstraints; i++)
+		if (!con_to[i]) {
+			op = table_op(c, CDB_OP_DROP_CONSTRAINT, ft, tt);
+			op->from_constraint = &ft->constraints[i];
+		}
+	for (size_t i = 0; i < ft->ncolumns; i++)
+		if (!m.from_to[i] && !ft->columns[i].hidden) {
+			op = table_op(c, CDB_OP_DROP_COLUMN, ft, tt);
+			op->from_column = &ft->columns[i];
+			mark_destructive(a, op);
+			*retype = true;
+		}
+	for (size_t j = 0; j < tt->ncolumns; j++)
+		if (!to_from[j] && !tt->columns[j].hidden) {
+			op = table_op(c, CDB_OP_ADD_COLUMN, ft, tt);
+			op->to_column = &tt->columns[j];
+		}
+	for (size_t i = 0; i < ft->ncolumns; i++)
+		if (m.from_to[i] && (f = column_changes(c, &ft->columns[i], m.from_to[i]))) {
+			op = table_op(c, CDB_OP_ALTER_COLUMN, ft, tt);
+			op->from_column = &ft->columns[i];
+			op->to_column = m.from_to[i];
+			op->alter = f;
+			mark_destructive(a, op);
+			if (f & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION | CDB_ALTER_GENERATED))
+				*retype = true;
+		}
+	for (size_t j = 0; j < tt->nconstraints; j++)
+		if (!con_used[j]) {
+			op = table_op(c, CDB_OP_ADD_CONSTRAINT, ft, tt);
+			op->to_constraint = &tt->constraints[j];
+		}
+	f = 0;
+	if (ft->without_rowid != tt->without_rowid)
+		f |= CDB_ALTER_WITHOUT_ROWID;
+	if (ft->strict != tt->strict)
+		f |= CDB_ALTER_STRICT;
+	if (f) {
+		op = table_op(c, CDB_OP_ALTER_TABLE, ft, tt);
+		op->alter = f;
+	}
+
+	/* a dropped and an added column of one type may be a rename nobody hinted */
+	for (size_t i = 0; i < ft->ncolumns; i++) {
+		if (m.from_to[i] || ft->columns[i].hidden)
+			continue;
+		for (size_t j = 0; j < tt->ncolumns; j++) {
+			struct cdb_rename_candidate *rc;
+
+			if (to_from[j] || tt->columns[j].hidden ||
+			    !sql_eq(c, ft->columns[i].type, tt->columns[j].type))
+				continue;
+			rc = CDB_ARENA_PUSH(a, c->d->renames, c->d->nrenames, c->d->renames_cap);
+			rc->kind = CDB_RENAME_COLUMN;
+			rc->from_table = ft;
+			rc->to_table = tt;
+			rc->from_column = &ft->columns[i];
+			rc->to_column = &tt->columns[j];
+			rc->message = cdb_arena_sprintf(a, "possible rename of column '%s.%s' to '%s'",
+			                                tt->name, ft->columns[i].name, tt->columns[j].name);
+			rc->hint = cdb_arena_sprintf(a, "-- cdb: rename column %s.%s to %s",
+			                             qual(a, tt->schema, tt->name), ft->columns[i].name,
+			                             tt->columns[j].name);
+			break;
+		}
+	}
+	free(m.from_to);
+	free(to_from);
+	free(con_to);
+	free(con_used);
+	return c->d->nops > start;
+}
+
+/* --- indexes and triggers ------------------------------------------------- */
+
+static bool index_eq(const struct ctx *c, const struct cdb_index *a, const struct cdb_index *b)
+{
+	if (a->unique != b->unique || a->nkeys != b->nkeys || a->ninclude != b->ninclude ||
+	    !opt_eq(a->method, b->method) || !sql_eq(c, a->where, b->where) ||
+	    !name_eq(c, map_table(c, a->schema, a->table), b->table))
+		return false;
+	for (size_t i = 0; i < a->nkeys; i++)
+		if (!sql_eq(c, a->keys[i], b->keys[i]))
+			return false;
+	for (size_t i = 0; i < a->ninclude; i++)
+		if (!name_eq(c, a->include[i], b->include[i]))
+			return false;
+	/* PostgreSQL fills keys from the catalog; when it does not, the definition decides */
+	if (!a->nkeys && !b->nkeys && !c->ci)
+		return sql_eq(c, a->definition, b->definition);
+	return true;
+}
+
+static const struct cdb_index *pair_index(const struct ctx *c, const struct cdb_schema *s, const struct cdb_index *x)
+{
+	for (size_t i = 0; i < s->nindexes; i++)
+		if (name_eq(c, s->indexes[i].name, x->name) && opt_eq(s->indexes[i].schema, x->schema))
+			return &s->indexes[i];
+	return NULL;
+}
+
+static const struct cdb_trigger *pair_trigger(const struct ctx *c, const struct cdb_schema *s,
+                                              const struct cdb_trigger *x, bool map)
+{
+	const char *table = map ? map_table(c, x->schema, x->table) : x->table;
+
+	for (size_t i = 0; i < s->ntriggers; i++)
+		if (name_eq(c, s->triggers[i].name, x->name) && opt_eq(s->triggers[i].schema, x->schema) &&
+		    name_eq(c, s->triggers[i].table, table))
+			return &s->triggers[i];
+	return NULL;
+}
+
+/* The table an index or trigger is on, in schema s (NULL: a view or unknown). */
+static const struct cdb_table *owner(const struct ctx *c, const struct cdb_schema *s, const char *schema,
+                                     const char *table)
+{
+	return find_table(c, s, schema, table, NULL);
+}
+
+static bool from_table_changed(const struct ctx *c, const char *schema, const char *name)
+{
+	long i;
+
+	return find_table(c, c->from, schema, name, &i) && c->tchanged[i];
+}
+
+/* --- the PostgreSQL kinds ------------------------------------------------- */
+
+static bool labels_extend(const struct cdb_enum *a, const struct cdb_enum *b)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < a->nlabels; i++) {
+		while (j < b->nlabels && strcmp(b->labels[j], a->labels[i]))
+			j++;
+		if (j == b->nlabels)
+			return false;
+		j++;
+	}
+	return true;
+}
+
+static bool labels_eq(const struct cdb_enum *a, const struct cdb_enum *b)
+{
+	if (a->nlabels != b->nlabels)
+		return false;
+	for (size_t i = 0; i < a->nlabels; i++)
+		if (strcmp(a->labels[i], b->labels[i]))
+			return false;
+	return true;
+}
+
+static bool sequence_managed(const struct cdb_sequence *s)
+{
+	/* identity and serial sequences come and go with their column */
+	return s->identity || s->owned_by;
+}
+
+static unsigned sequence_changes(const struct cdb_sequence *a, const struct cdb_sequence *b)
+{
+	unsigned f = 0;
+
+	if (!opt_eq(a->type, b->type))
+		f |= CDB_ALTER_SEQ_TYPE;
+	if (a->start != b->start || a->increment != b->increment || a->min != b->min || a->max != b->max ||
+	    a->cache != b->cache || a->cycle != b->cycle)
+		f |= CDB_ALTER_SEQ_PARAMS;
+	if (!opt_eq(a->owned_by, b->owned_by))
+		f |= CDB_ALTER_SEQ_OWNED;
+	return f;
+}
+
+static void comment_op(struct ctx *c, enum cdb_comment_on on, const char *from, const char *to,
+                       struct cdb_op *proto)
+{
+	struct cdb_op *op;
+
+	if (opt_eq(from, to))
+		return;
+	op = push(c, CDB_OP_SET_COMMENT);
+	*op = *proto;
+	op->kind = CDB_OP_SET_COMMENT;
+	op->comment_on = on;
+	op->from_comment = from;
+	op->to_comment = to;
+}
+
+/* Comments of objects about to be dropped are cleared first, so the downgrade restores them. */
+static void clear_dropped_comments(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from;
+
+	for (size_t i = 0; i < f->ntables; i++) {
+		const struct cdb_table *t = &f->tables[i];
+		struct cdb_op p = { .from_table = t, .to_table = t };
+
+		if (c->tfrom[i] >= 0)
+			continue;
+		comment_op(c, CDB_COMMENT_TABLE, t->comment, NULL, &p);
+		for (size_t k = 0; k < t->ncolumns; k++) {
+			p.from_column = p.to_column = &t->columns[k];
+			comment_op(c, CDB_COMMENT_COLUMN, t->columns[k].comment, NULL, &p);
+		}
+	}
+	for (size_t i = 0; i < f->nviews; i++) {
+		struct cdb_op p = { .from_view = &f->views[i], .to_view = &f->views[i] };
+
+		if (!pair_view(c, c->to, &f->views[i]))
+			comment_op(c, CDB_COMMENT_VIEW, f->views[i].comment, NULL, &p);
+	}
+	for (size_t i = 0; i < f->nindexes; i++) {
+		struct cdb_op p = { .from_index = &f->indexes[i], .to_index = &f->indexes[i] };
+		const struct cdb_index *x = pair_index(c, c->to, &f->indexes[i]);
+
+		if (!x || !index_eq(c, &f->indexes[i], x))
+			comment_op(c, CDB_COMMENT_INDEX, f->indexes[i].comment, NULL, &p);
+	}
+}
+
+/* Comments of paired and created objects. */
+static void set_comments(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+
+	for (size_t j = 0; j < t->ntables; j++) {
+		const struct cdb_table *tt = &t->tables[j];
+		const struct cdb_table *ft = c->tto[j] >= 0 ? &f->tables[c->tto[j]] : NULL;
+		struct cdb_op p = { .from_table = ft ? ft : tt, .to_table = tt };
+
+		comment_op(c, CDB_COMMENT_TABLE, ft ? ft->comment : NULL, tt->comment, &p);
+		for (size_t k = 0; k < tt->ncolumns; k++) {
+			const struct cdb_column *fc = NULL;
+
+			if (ft)
+				for (size_t i = 0; i < ft->ncolumns && !fc; i++)
+					if (name_eq(c, ft->columns[i].name, tt->columns[k].name))
+						fc = &ft->columns[i];
+			p.from_column = fc ? fc : &tt->columns[k];
+			p.to_column = &tt->columns[k];
+			comment_op(c, CDB_COMMENT_COLUMN, fc ? fc->comment : NULL, tt->columns[k].comment, &p);
+		}
+	}
+	for (size_t j = 0; j < t->nviews; j++) {
+		const struct cdb_view *fv = pair_view(c, f, &t->views[j]);
+		struct cdb_op p = { .from_view = fv ? fv : &t->views[j], .to_view = &t->views[j] };
+		bool recreated = !fv || view_changed(c, fv, &t->views[j]);
+
+		comment_op(c, CDB_COMMENT_VIEW, fv && !recreated ? fv->comment : NULL, t->views[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->nindexes; j++) {
+		const struct cdb_index *fx = pair_index(c, f, &t->indexes[j]);
+		struct cdb_op p = { .from_index = fx ? fx : &t->indexes[j], .to_index = &t->indexes[j] };
+		bool recreated = !fx || !index_eq(c, fx, &t->indexes[j]);
+
+		comment_op(c, CDB_COMMENT_INDEX, fx && !recreated ? fx->comment : NULL, t->indexes[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->nenums; j++) {
+		const struct cdb_enum *fe = NULL;
+		struct cdb_op p = { .to_enum = &t->enums[j] };
+
+		for (size_t i = 0; i < f->nenums && !fe; i++)
+			if (opt_eq(f->enums[i].schema, t->enums[j].schema) && !strcmp(f->enums[i].name, t->enums[j].name))
+				fe = &f->enums[i];
+		p.from_enum = fe ? fe : &t->enums[j];
+		comment_op(c, CDB_COMMENT_ENUM, fe ? fe->comment : NULL, t->enums[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->nsequences; j++) {
+		const struct cdb_sequence *fs = NULL;
+		struct cdb_op p = { .to_sequence = &t->sequences[j] };
+
+		if (sequence_managed(&t->sequences[j]))
+			continue;
+		for (size_t i = 0; i < f->nsequences && !fs; i++)
+			if (opt_eq(f->sequences[i].schema, t->sequences[j].schema) &&
+			    !strcmp(f->sequences[i].name, t->sequences[j].name))
+				fs = &f->sequences[i];
+		p.from_sequence = fs ? fs : &t->sequences[j];
+		comment_op(c, CDB_COMMENT_SEQUENCE, fs ? fs->comment : NULL, t->sequences[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->nfunctions; j++) {
+		const struct cdb_function *ff = NULL;
+		struct cdb_op p = { .to_function = &t->functions[j] };
+
+		for (size_t i = 0; i < f->nfunctions && !ff; i++)
+			if (opt_eq(f->functions[i].schema, t->functions[j].schema) &&
+			    !strcmp(f->functions[i].name, t->functions[j].name) &&
+			    opt_eq(f->functions[i].args, t->functions[j].args))
+				ff = &f->functions[i];
+		p.from_function = ff ? ff : &t->functions[j];
+		comment_op(c, CDB_COMMENT_FUNCTION, ff ? ff->comment : NULL, t->functions[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->nnamespaces; j++) {
+		const struct cdb_namespace *fn = NULL;
+		struct cdb_op p = { .to_namespace = &t->namespaces[j] };
+
+		for (size_t i = 0; i < f->nnamespaces && !fn; i++)
+			if (!strcmp(f->namespaces[i].name, t->namespaces[j].name))
+				fn = &f->namespaces[i];
+		p.from_namespace = fn ? fn : &t->namespaces[j];
+		comment_op(c, CDB_COMMENT_NAMESPACE, fn ? fn->comment : NULL, t->namespaces[j].comment, &p);
+	}
+}
+
+static void create_pg_objects(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+	struct cdb_op *op;
+
+	for (size_t j = 0; j < t->nnamespaces; j++) {
+		bool found = false;
+
+		for (size_t i = 0; i < f->nnamespaces && !found; i++)
+			found = !strcmp(f->namespaces[i].name, t->namespaces[j].name);
+		if (!found)
+			push(c, CDB_OP_CREATE_NAMESPACE)->to_namespace = &t->namespaces[j];
+	}
+	for (size_t j = 0; j < t->nextensions; j++) {
+		const struct cdb_extension *fe = NULL;
+
+		for (size_t i = 0; i < f->nextensions && !fe; i++)
+			if (!strcmp(f->extensions[i].name, t->extensions[j].name))
+				fe = &f->extensions[i];
+		if (!fe) {
+			push(c, CDB_OP_CREATE_EXTENSION)->to_extension = &t->extensions[j];
+		} else if (!opt_eq(fe->version, t->extensions[j].version) || !opt_eq(fe->schema, t->extensions[j].schema)) {
+			op = push(c, CDB_OP_ALTER_EXTENSION);
+			op->from_extension = fe;
+			op->to_extension = &t->extensions[j];
+		}
+	}
+	for (size_t j = 0; j < t->nenums; j++) {
+		const struct cdb_enum *fe = NULL, *te = &t->enums[j];
+
+		for (size_t i = 0; i < f->nenums && !fe; i++)
+			if (opt_eq(f->enums[i].schema, te->schema) && !strcmp(f->enums[i].name, te->name))
+				fe = &f->enums[i];
+		if (!fe) {
+			push(c, CDB_OP_CREATE_ENUM)->to_enum = te;
+		} else if (labels_eq(fe, te)) {
+			continue;
+		} else if (labels_extend(fe, te)) {
+			for (size_t k = 0; k < te->nlabels; k++) {
+				bool old = false;
+
+				for (size_t i = 0; i < fe->nlabels && !old; i++)
+					old = !strcmp(fe->labels[i], te->labels[k]);
+				if (old)
+					continue;
+				op = push(c, CDB_OP_ADD_ENUM_VALUE);
+				op->from_enum = fe;
+				op->to_enum = te;
+				op->label = te->labels[k];
+				/* the next label that already exists, so the order comes out right */
+				for (size_t n = k + 1; n < te->nlabels && !op->label_before; n++)
+					for (size_t i = 0; i < fe->nlabels; i++)
+						if (!strcmp(fe->labels[i], te->labels[n]))
+							op->label_before = te->labels[n];
+			}
+		} else {
+			op = push(c, CDB_OP_REBUILD_ENUM);
+			op->from_enum = fe;
+			op->to_enum = te;
+			mark_destructive(&c->d->arena, op);
+		}
+	}
+	for (size_t j = 0; j < t->nsequences; j++) {
+		const struct cdb_sequence *fs = NULL, *ts = &t->sequences[j];
+		unsigned flags;
+
+		if (sequence_managed(ts))
+			continue;
+		for (size_t i = 0; i < f->nsequences && !fs; i++)
+			if (opt_eq(f->sequences[i].schema, ts->schema) && !strcmp(f->sequences[i].name, ts->name) &&
+			    !sequence_managed(&f->sequences[i]))
+				fs = &f->sequences[i];
+		if (!fs) {
+			push(c, CDB_OP_CREATE_SEQUENCE)->to_sequence = ts;
+		} else if ((flags = sequence_changes(fs, ts))) {
+			op = push(c, CDB_OP_ALTER_SEQUENCE);
+			op->from_sequence = fs;
+			op->to_sequence = ts;
+			op->alter = flags;
+		}
+	}
+	for (size_t j = 0; j < t->nfunctions; j++) {
+		const struct cdb_function *ff = NULL, *tf = &t->functions[j];
+
+		for (size_t i = 0; i < f->nfunctions && !ff; i++)
+			if (opt_eq(f->functions[i].schema, tf->schema) && !strcmp(f->functions[i].name, tf->name) &&
+			    opt_eq(f->functions[i].args, tf->args))
+				ff = &f->functions[i];
+		if (!ff) {
+			push(c, CDB_OP_CREATE_FUNCTION)->to_function = tf;
+		} else if (!opt_eq(ff->kind, tf->kind) || !sql_eq(c, ff->definition, tf->definition)) {
+			op = push(c, CDB_OP_REPLACE_FUNCTION);
+			op->from_function = ff;
+			op->to_function = tf;
+		}
+	}
+}
+
+static void drop_pg_objects(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+	struct cdb_op *op;
+
+	for (size_t i = 0; i < f->nfunctions; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < t->nfunctions && !found; j++)
+			found = opt_eq(f->functions[i].schema, t->functions[j].schema) &&
+			        !strcmp(f->functions[i].name, t->functions[j].name) &&
+			        opt_eq(f->functions[i].args, t->functions[j].args);
+		if (!found)
+			push(c, CDB_OP_DROP_FUNCTION)->from_function = &f->functions[i];
+	}
+	for (size_t i = 0; i < f->nsequences; i++) {
+		bool found = false;
+
+		if (sequence_managed(&f->sequences[i]))
+			continue;
+		for (size_t j = 0; j < t->nsequences && !found; j++)
+			found = opt_eq(f->sequences[i].schema, t->sequences[j].schema) &&
+			        !strcmp(f->sequences[i].name, t->sequences[j].name) &&
+			        !sequence_managed(&t->sequences[j]);
+		if (!found)
+			push(c, CDB_OP_DROP_SEQUENCE)->from_sequence = &f->sequences[i];
+	}
+	for (size_t i = 0; i < f->nenums; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < t->nenums && !found; j++)
+			found = opt_eq(f->enums[i].schema, t->enums[j].schema) && !strcmp(f->enums[i].name, t->enums[j].name);
+		if (!found) {
+			op = push(c, CDB_OP_DROP_ENUM);
+			op->from_enum = &f->enums[i];
+			mark_destructive(&c->d->arena, op);
+		}
+	}
+	for (size_t i = 0; i < f->nextensions; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < t->nextensions && !found; j++)
+			found = !strcmp(f->extensions[i].name, t->extensions[j].name);
+		if (!found)
+			push(c, CDB_OP_DROP_EXTENSION)->from_extension = &f->extensions[i];
+	}
+	for (size_t i = 0; i < f->nnamespaces; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < t->nnamespaces && !found; j++)
+			found = !strcmp(f->namespaces[i].name, t->namespaces[j].name);
+		if (!found)
+			push(c, CDB_OP_DROP_NAMESPACE)->from_namespace = &f->namespaces[i];
+	}
+}
+
+/* --- inverse -------------------------------------------------------------- */
+
+static enum cdb_op_kind inverse_kind(enum cdb_op_kind k)
+{
+	switch (k) {
+	case CDB_OP_CREATE_TABLE: return CDB_OP_DROP_TABLE;
+	case CDB_OP_DROP_TABLE: return CDB_OP_CREATE_TABLE;
+	case CDB_OP_ADD_COLUMN: return CDB_OP_DROP_COLUMN;
+	case CDB_OP_DROP_COLUMN: return CDB_OP_ADD_COLUMN;
+	case CDB_OP_ADD_CONSTRAINT: return CDB_OP_DROP_CONSTRAINT;
+	case CDB_OP_DROP_CONSTRAINT: return CDB_OP_ADD_CONSTRAINT;
+	case CDB_OP_CREATE_INDEX: return CDB_OP_DROP_INDEX;
+	case CDB_OP_DROP_INDEX: return CDB_OP_CREATE_INDEX;
+	case CDB_OP_CREATE_VIEW: return CDB_OP_DROP_VIEW;
+	case CDB_OP_DROP_VIEW: return CDB_OP_CREATE_VIEW;
+	case CDB_OP_CREATE_TRIGGER: return CDB_OP_DROP_TRIGGER;
+	case CDB_OP_DROP_TRIGGER: return CDB_OP_CREATE_TRIGGER;
+	case CDB_OP_CREATE_NAMESPACE: return CDB_OP_DROP_NAMESPACE;
+	case CDB_OP_DROP_NAMESPACE: return CDB_OP_CREATE_NAMESPACE;
+	case CDB_OP_CREATE_EXTENSION: return CDB_OP_DROP_EXTENSION;
+	case CDB_OP_DROP_EXTENSION: return CDB_OP_CREATE_EXTENSION;
+	case CDB_OP_CREATE_ENUM: return CDB_OP_DROP_ENUM;
+	case CDB_OP_DROP_ENUM: return CDB_OP_CREATE_ENUM;
+	case CDB_OP_ADD_ENUM_VALUE: return CDB_OP_REBUILD_ENUM; /* PostgreSQL cannot drop a label */
+	case CDB_OP_CREATE_SEQUENCE: return CDB_OP_DROP_SEQUENCE;
+	case CDB_OP_DROP_SEQUENCE: return CDB_OP_CREATE_SEQUENCE;
+	case CDB_OP_CREATE_FUNCTION: return CDB_OP_DROP_FUNCTION;
+	case CDB_OP_DROP_FUNCTION: return CDB_OP_CREATE_FUNCTION;
+	default: return k; /* renames, alters, replaces and comments invert by swapping sides */
+	}
+}
+
+#define SWAP(x, y) do { const void *tmp_ = (x); (x) = (y); (y) = tmp_; } while (0)
+
+static void build_inverse(struct cdb_diff *d)
+{
+	for (size_t n = d->nops; n-- > 0;) {
+		const struct cdb_op *up = &d->ops[n];
+		struct cdb_op *op;
+
+		/* several ADD_ENUM_VALUE of one enum invert to a single rebuild */
+		if (up->kind == CDB_OP_ADD_ENUM_VALUE && n > 0 && d->ops[n - 1].kind == CDB_OP_ADD_ENUM_VALUE &&
+		    d->ops[n - 1].to_enum == up->to_enum)
+			continue;
+		op = CDB_ARENA_PUSH(&d->arena, d->inverse, d->ninverse, d->inverse_cap);
+		*op = *up;
+		op->kind = inverse_kind(up->kind);
+		SWAP(op->from_table, op->to_table);
+		SWAP(op->from_column, op->to_column);
+		SWAP(op->from_constraint, op->to_constraint);
+		SWAP(op->from_index, op->to_index);
+		SWAP(op->from_view, op->to_view);
+		SWAP(op->from_trigger, op->to_trigger);
+		SWAP(op->from_namespace, op->to_namespace);
+		SWAP(op->from_extension, op->to_extension);
+		SWAP(op->from_enum, op->to_enum);
+		SWAP(op->from_sequence, op->to_sequence);
+		SWAP(op->from_function, op->to_function);
+		SWAP(op->from_comment, op->to_comment);
+		if (up->kind == CDB_OP_ADD_ENUM_VALUE) {
+			op->label = NULL;
+			op->label_before = NULL;
+		}
+		mark_destructive(&d->arena, op);
+	}
+}
+
+/* --- the whole diff ------------------------------------------------------- */
+
+static void drop_view_op(struct ctx *c, const struct cdb_view *v, bool dependent)
+{
+	struct cdb_op *op = push(c, CDB_OP_DROP_VIEW);
+
+	op->from_view = v;
+	op->to_view = pair_view(c, c->to, v);
+	op->dependent = dependent;
+}
+
+static void trigger_ops_drop(struct ctx *c, bool *tr_recreate)
+{
+	const struct cdb_schema *f = c->from;
+
+	for (size_t i = 0; i < f->ntriggers; i++) {
+		const struct cdb_trigger *ft = &f->triggers[i];
+		const struct cdb_trigger *tt = pair_trigger(c, c->to, ft, true);
+		bool changed = !tt || !sql_eq(c, ft->definition, tt->definition);
+		bool on_affected_view = false;
+		struct cdb_op *op;
+
+		for (size_t v = 0; v < f->nviews; v++)
+			if (c->vaffected[v] && view_matches(c, &f->views[v], ft->schema, ft->table))
+				on_affected_view = true;
+		/* SQLite: a rebuilt table loses its triggers, so they are recreated around every table change */
+		tr_recreate[i] = changed || on_affected_view || (c->ci && from_table_changed(c, ft->schema, ft->table));
+		if (!tr_recreate[i])
+			continue;
+		op = push(c, CDB_OP_DROP_TRIGGER);
+		op->from_trigger = ft;
+		op->to_trigger = tt;
+		op->from_table = owner(c, f, ft->schema, ft->table);
+		op->dependent = !changed;
+	}
+}
+
+static void trigger_ops_create(struct ctx *c, const bool *tr_recreate)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+
+	for (size_t j = 0; j < t->ntriggers; j++) {
+		const struct cdb_trigger *tt = &t->triggers[j];
+		const struct cdb_trigger *ft = NULL;
+		bool recreate = true, changed = true;
+		struct cdb_op *op;
+
+		for (size_t i = 0; i < f->ntriggers; i++)
+			if (pair_trigger(c, t, &f->triggers[i], true) == tt) {
+				ft = &f->triggers[i];
+				recreate = tr_recreate[i];
+				changed = !sql_eq(c, ft->definition, tt->definition);
+			}
+		if (!recreate)
+			continue;
+		op = push(c, CDB_OP_CREATE_TRIGGER);
+		op->from_trigger = ft;
+		op->to_trigger = tt;
+		op->to_table = owner(c, t, tt->schema, tt->table);
+		op->dependent = !changed;
+	}
+}
+
+int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
+                     const struct cdb_schema *to, const struct cdb_rename_hints *hints)
+{
+	struct ctx c = { 0 };
+	size_t *order = NULL, *forder = NULL, *vorder = NULL;
+	bool *view_recreate = NULL, *tr_recreate = NULL;
+	struct cdb_op *op;
+	bool progress;
+
+	memset(out, 0, sizeof(*out));
+	cdb_arena_init(&out->arena);
+	out->from = from;
+	out->to = to;
+	c.d = out;
+	c.from = from;
+	c.to = to;
+	c.hints = hints;
+	c.ci = from->sqlite || to->sqlite;
+	c.tfrom = xcalloc(from->ntables + 1, sizeof(*c.tfrom));
+	c.tto = xcalloc(to->ntables + 1, sizeof(*c.tto));
+	c.tchanged = xcalloc(from->ntables + 1, sizeof(*c.tchanged));
+	c.tretype = xcalloc(from->ntables + 1, sizeof(*c.tretype));
+	c.vaffected = xcalloc(from->nviews + 1, sizeof(*c.vaffected));
+	view_recreate = xcalloc(from->nviews + 1, sizeof(*view_recreate));
+	tr_recreate = xcalloc(from->ntriggers + 1, sizeof(*tr_recreate));
+
+	pair_tables(&c);
+
+	/*
+	 * Table changes are computed first into a scratch list to learn which
+	 * tables change (views on them must go first); the ops are then moved
+	 * into place.
+	 */
+	{
+		struct cdb_op *saved;
+		size_t nsaved, cap_saved;
+
+		for (size_t i = 0; i < from->ntables; i++) {
+			const struct cdb_table *ft = &from->tables[i];
+
+			if (c.tfrom[i] < 0) {
+				c.tchanged[i] = c.tretype[i] = true;
+				continue;
+			}
+			{
+				const struct cdb_table *tt = &to->tables[c.tfrom[i]];
+				bool retype = false;
+
+				if (!name_eq(&c, ft->name, tt->name) || !opt_eq(ft->schema, tt->schema)) {
+					op = table_op(&c, CDB_OP_RENAME_TABLE, ft, tt);
+					c.tchanged[i] = c.tretype[i] = true;
+				}
+				if (diff_table(&c, ft, tt, &retype))
+					c.tchanged[i] = true;
+				if (retype)
+					c.tretype[i] = true;
+			}
+		}
+		saved = out->ops;
+		nsaved = out->nops;
+		cap_saved = out->ops_cap;
+		out->ops = NULL;
+		out->nops = out->ops_cap = 0;
+
+		/* views to drop first: changed, dropped, or reading something that changes */
+		for (size_t i = 0; i < from->nviews; i++) {
+			const struct cdb_view *fv = &from->views[i], *tv = pair_view(&c, to, fv);
+
+			view_recreate[i] = !tv || view_changed(&c, fv, tv);
+		}
+		do {
+			progress = false;
+			for (size_t i = 0; i < from->nviews; i++) {
+				const struct cdb_view *fv = &from->views[i];
+
+				if (c.vaffected[i])
+					continue;
+				for (size_t k = 0; k < from->ntables && !c.vaffected[i]; k++)
+					if ((c.ci ? c.tchanged[k] : c.tretype[k]) &&
+					    depends_on(&c, fv, from->tables[k].schema, from->tables[k].name))
+						c.vaffected[i] = true;
+				for (size_t k = 0; k < from->nviews && !c.vaffected[i]; k++)
+					if (k != i && (view_recreate[k] || c.vaffected[k]) &&
+					    depends_on(&c, fv, from->views[k].schema, from->views[k].name))
+						c.vaffected[i] = true;
+				progress = progress || c.vaffected[i];
+			}
+		} while (progress);
+
+		clear_dropped_comments(&c);
+
+		/* 1. views (dependents first) and triggers */
+		vorder = view_order(&c, from);
+		for (size_t n = from->nviews; n-- > 0;) {
+			size_t i = vorder[n];
+
+			if (c.vaffected[i] || view_recreate[i]) {
+				const struct cdb_view *tv = pair_view(&c, to, &from->views[i]);
+
+				/* a changed view that is not otherwise affected is replaced in place */
+				if (!c.vaffected[i] && tv)
+					continue;
+				drop_view_op(&c, &from->views[i], !view_recreate[i]);
+			}
+		}
+		trigger_ops_drop(&c, tr_recreate);
+
+		/* 2. PostgreSQL objects that tables may need */
+		create_pg_objects(&c);
+
+		/* 3a. indexes that go away or change, before their tables change */
+		for (size_t i = 0; i < from->nindexes; i++) {
+			const struct cdb_index *fx = &from->indexes[i], *tx = pair_index(&c, to, fx);
+
+			if (tx && index_eq(&c, fx, tx))
+				continue;
+			op = push(&c, CDB_OP_DROP_INDEX);
+			op->from_index = fx;
+			op->to_index = tx;
+			op->from_table = owner(&c, from, fx->schema, fx->table);
+		}
+
+		/* 3b. created tables, referenced ones first */
+		order = table_order(&c, to);
+		for (size_t n = 0; n < to->ntables; n++)
+			if (c.tto[order[n]] < 0)
+				table_op(&c, CDB_OP_CREATE_TABLE, NULL, &to->tables[order[n]]);
+
+		/* 3c. renamed and altered tables, in the order computed above */
+		for (size_t n = 0; n < nsaved; n++) {
+			op = CDB_ARENA_PUSH(&out->arena, out->ops, out->nops, out->ops_cap);
+			*op = saved[n];
+		}
+		(void)cap_saved;
+
+		/* 4. indexes created or changed */
+		for (size_t j = 0; j < to->nindexes; j++) {
+			const struct cdb_index *tx = &to->indexes[j], *fx = pair_index(&c, from, tx);
+
+			if (fx && index_eq(&c, fx, tx))
+				continue;
+			op = push(&c, CDB_OP_CREATE_INDEX);
+			op->from_index = fx;
+			op->to_index = tx;
+			op->to_table = owner(&c, to, tx->schema, tx->table);
+		}
+
+		/* 5. dropped tables, referencing ones first; then PostgreSQL objects */
+		forder = table_order(&c, from);
+		for (size_t n = from->ntables; n-- > 0;)
+			if (c.tfrom[forder[n]] < 0) {
+				op = table_op(&c, CDB_OP_DROP_TABLE, &from->tables[forder[n]], NULL);
+				mark_destructive(&out->arena, op);
+			}
+		drop_pg_objects(&c);
+
+		/* 6. views (dependencies first), triggers, comments */
+		free(vorder);
+		vorder = view_order(&c, to);
+		for (size_t n = 0; n < to->nviews; n++) {
+			const struct cdb_view *tv = &to->views[vorder[n]], *fv = pair_view(&c, from, tv);
+			size_t fi = fv ? (size_t)(fv - from->views) : 0;
+
+			if (!fv) {
+				push(&c, CDB_OP_CREATE_VIEW)->to_view = tv;
+			} else if (c.vaffected[fi]) {
+				op = push(&c, CDB_OP_CREATE_VIEW);
+				op->from_view = fv;
+				op->to_view = tv;
+				op->dependent = !view_recreate[fi];
+			} else if (view_recreate[fi]) {
+				op = push(&c, CDB_OP_REPLACE_VIEW);
+				op->from_view = fv;
+				op->to_view = tv;
+			}
+		}
+		trigger_ops_create(&c, tr_recreate);
+		set_comments(&c);
+	}
+
+	/* table candidates: a dropped and a created table with the same columns */
+	for (size_t i = 0; i < from->ntables; i++) {
+		const struct cdb_table *ft = &from->tables[i];
+
+		if (c.tfrom[i] >= 0)
+			continue;
+		for (size_t j = 0; j < to->ntables; j++) {
+			const struct cdb_table *tt = &to->tables[j];
+			bool same = c.tto[j] < 0 && ft->ncolumns == tt->ncolumns;
+			struct cdb_rename_candidate *rc;
+
+			for (size_t k = 0; same && k < ft->ncolumns; k++)
+				same = name_eq(&c, ft->columns[k].name, tt->columns[k].name) &&
+				       sql_eq(&c, ft->columns[k].type, tt->columns[k].type);
+			if (!same)
+				continue;
+			rc = CDB_ARENA_PUSH(&out->arena, out->renames, out->nrenames, out->renames_cap);
+			rc->kind = CDB_RENAME_TABLE;
+			rc->from_table = ft;
+			rc->to_table = tt;
+			rc->message = cdb_arena_sprintf(&out->arena, "possible rename of table '%s' to '%s'",
+			                                qual(&out->arena, ft->schema, ft->name), tt->name);
+			rc->hint = cdb_arena_sprintf(&out->arena, "-- cdb: rename table %s to %s",
+			                             qual(&out->arena, ft->schema, ft->name), tt->name);
+			break;
+		}
+	}
+
+	for (size_t n = 0; n < out->nops; n++) {
+		if (!out->ops[n].dependent)
+			out->nchanges++;
+		if (out->ops[n].destructive)
+			out->ndestructive++;
+	}
+	build_inverse(out);
+
+	free(order);
+	free(forder);
+	free(vorder);
+	free(view_recreate);
+	free(tr_recreate);
+	free(c.tfrom);
+	free(c.tto);
+	free(c.tchanged);
+	free(c.tretype);
+	free(c.vaffected);
+	return 0;
+}
+
+void cdb_diff_release(struct cdb_diff *d)
+{
+	cdb_arena_release(&d->arena);
+	memset(d, 0, sizeof(*d));
+}
+
+bool cdb_diff_empty(const struct cdb_diff *d)
+{
+	return d->nchanges == 0;
+}
+
+/* --- descriptions --------------------------------------------------------- */
+
+static const char *const kind_names[CDB_OP__COUNT] = {
+	[CDB_OP_CREATE_TABLE] = "create_table",
+	[CDB_OP_DROP_TABLE] = "drop_table",
+	[CDB_OP_RENAME_TABLE] = "rename_table",
+	[CDB_OP_ALTER_TABLE] = "alter_table",
+	[CDB_OP_ADD_COLUMN] = "add_column",
+	[CDB_OP_DROP_COLUMN] = "drop_column",
+	[CDB_OP_RENAME_COLUMN] = "rename_column",
+	[CDB_OP_ALTER_COLUMN] = "alter_column",
+	[CDB_OP_ADD_CONSTRAINT] = "add_constraint",
+	[CDB_OP_DROP_CONSTRAINT] = "drop_constraint",
+	[CDB_OP_CREATE_INDEX] = "create_index",
+	[CDB_OP_DROP_INDEX] = "drop_index",
+	[CDB_OP_CREATE_VIEW] = "create_view",
+	[CDB_OP_DROP_VIEW] = "drop_view",
+	[CDB_OP_REPLACE_VIEW] = "replace_view",
+	[CDB_OP_CREATE_TRIGGER] = "create_trigger",
+	[CDB_OP_DROP_TRIGGER] = "drop_trigger",
+	[CDB_OP_CREATE_NAMESPACE] = "create_schema",
+	[CDB_OP_DROP_NAMESPACE] = "drop_schema",
+	[CDB_OP_CREATE_EXTENSION] = "create_extension",
+	[CDB_OP_DROP_EXTENSION] = "drop_extension",
+	[CDB_OP_ALTER_EXTENSION] = "alter_extension",
+	[CDB_OP_CREATE_ENUM] = "create_enum",
+	[CDB_OP_DROP_ENUM] = "drop_enum",
+	[CDB_OP_ADD_ENUM_VALUE] = "add_enum_value",
+	[CDB_OP_REBUILD_ENUM] = "rebuild_enum",
+	[CDB_OP_CREATE_SEQUENCE] = "create_sequence",
+	[CDB_OP_DROP_SEQUENCE] = "drop_sequence",
+	[CDB_OP_ALTER_SEQUENCE] = "alter_sequence",
+	[CDB_OP_CREATE_FUNCTION] = "create_function",
+	[CDB_OP_DROP_FUNCTION] = "drop_function",
+	[CDB_OP_REPLACE_FUNCTION] = "replace_function",
+	[CDB_OP_SET_COMMENT] = "set_comment",
+};
+
+const char *cdb_op_kind_name(enum cdb_op_kind kind)
+{
+	return kind < CDB_OP__COUNT && kind_names[kind] ? kind_names[kind] : "unknown";
+}
+
+static void put_qual(struct cdb_buf *b, const char *schema, const char *name)
+{
+	cdb_buf_putc(b, '\'');
+	if (schema)
+		cdb_buf_printf(b, "%s.", schema);
+	cdb_buf_printf(b, "%s'", name ? name : "?");
+}
+
+static const struct cdb_table *op_table(const struct cdb_op *op)
+{
+	return op->to_table ? op->to_table : op->from_table;
+}
+
+static void put_column(struct cdb_buf *b, const struct cdb_op *op, const struct cdb_column *col)
+{
+	const struct cdb_table *t = op_table(op);
+
+	cdb_buf_putc(b, '\'');
+	if (t && t->schema)
+		cdb_buf_printf(b, "%s.", t->schema);
+	cdb_buf_printf(b, "%s.%s'", t ? t->name : "?", col->name);
+}
+
+static const char *con_kind(enum cdb_constraint_kind k)
+{
+	switch (k) {
+	case CDB_CON_PRIMARY: return "primary key";
+	case CDB_CON_UNIQUE: return "unique constraint";
+	case CDB_CON_CHECK: return "check constraint";
+	case CDB_CON_FOREIGN: return "foreign key";
+	case CDB_CON_EXCLUDE: return "exclusion constraint";
+	}
+	return "constraint";
+}
+
+static void put_constraint(struct cdb_buf *b, const struct cdb_op *op, const struct cdb_constraint *k)
+{
+	const struct cdb_table *t = op_table(op);
+
+	cdb_buf_puts(b, con_kind(k->kind));
+	if (k->name)
+		cdb_buf_printf(b, " '%s'", k->name);
+	if (k->kind == CDB_CON_CHECK && k->expr) {
+		cdb_buf_printf(b, " (%s)", k->expr);
+	} else if (k->ncolumns) {
+		cdb_buf_puts(b, " (");
+		for (size_t i = 0; i < k->ncolumns; i++)
+			cdb_buf_printf(b, "%s%s", i ? ", " : "", k->columns[i]);
+		cdb_buf_putc(b, ')');
+	}
+	if (k->kind == CDB_CON_FOREIGN)
+		cdb_buf_printf(b, " -> '%s'", k->ref_table);
+	cdb_buf_puts(b, " on ");
+	put_qual(b, t ? t->schema : NULL, t ? t->name : NULL);
+}
+
+static void put_flags(struct cdb_buf *b, unsigned f)
+{
+	static const struct { unsigned flag; const char *name; } names[] = {
+		{ CDB_ALTER_TYPE, "type" }, { CDB_ALTER_NULLABLE, "nullable" },
+		{ CDB_ALTER_DEFAULT, "default" }, { CDB_ALTER_COLLATION, "collation" },
+		{ CDB_ALTER_GENERATED, "generated" }, { CDB_ALTER_IDENTITY, "identity" },
+		{ CDB_ALTER_POSITION, "position" }, { CDB_ALTER_WITHOUT_ROWID, "without rowid" },
+		{ CDB_ALTER_STRICT, "strict" }, { CDB_ALTER_SEQ_TYPE, "type" },
+		{ CDB_ALTER_SEQ_PARAMS, "parameters" }, { CDB_ALTER_SEQ_OWNED, "owned by" },
+	};
+	bool first = true;
+
+	cdb_buf_puts(b, " (");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (f & names[i].flag) {
+			cdb_buf_printf(b, "%s%s", first ? "" : ", ", names[i].name);
+			first = false;
+		}
+	cdb_buf_putc(b, ')');
+}
+
+void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
+{
+	const struct cdb_table *t = op_table(op);
+
+	switch (op->kind) {
+	case CDB_OP_CREATE_TABLE:
+	case CDB_OP_DROP_TABLE:
+		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_TABLE ? "create table " : "drop table ");
+		put_qual(out, t->schema, t->name);
+		break;
+	case CDB_OP_RENAME_TABLE:
+		cdb_buf_puts(out, "rename table ");
+		put_qual(out, op->from_table->schema, op->from_table->name);
+		cdb_buf_printf(out, " to '%s'", op->to_table->name);
+		break;
+	case CDB_OP_ALTER_TABLE:
+		cdb_buf_puts(out, "alter table ");
+		put_qual(out, t->schema, t->name);
+		put_flags(out, op->alter);
+		break;
+	case CDB_OP_ADD_COLUMN:
+		cdb_buf_puts(out, "add column ");
+		put_column(out, op, op->to_column);
+		break;
+	case CDB_OP_DROP_COLUMN:
+		cdb_buf_puts(out, "drop column ");
+		put_column(out, op, op->from_column);
+		break;
+	case CDB_OP_RENAME_COLUMN:
+		cdb_buf_puts(out, "rename column ");
+		put_column(out, op, op->from_column);
+		cdb_buf_printf(out, " to '%s'", op->to_column->name);
+		break;
+	case CDB_OP_ALTER_COLUMN:
+		cdb_buf_puts(out, "alter column ");
+		put_column(out, op, op->to_column);
+		put_flags(out, op->alter);
+		break;
+	case CDB_OP_ADD_CONSTRAINT:
+		cdb_buf_puts(out, "add ");
+		put_constraint(out, op, op->to_constraint);
+		break;
+	case CDB_OP_DROP_CONSTRAINT:
+		cdb_buf_puts(out, "drop ");
+		put_constraint(out, op, op->from_constraint);
+		break;
+	case CDB_OP_CREATE_INDEX:
+	case CDB_OP_DROP_INDEX: {
+		const struct cdb_index *x = op->kind == CDB_OP_CREATE_INDEX ? op->to_index : op->from_index;
+
+		cdb_buf_printf(out, "%s %sindex ", op->kind == CDB_OP_CREATE_INDEX ? "create" : "drop",
+		               x->unique ? "unique " : "");
+		put_qual(out, x->schema, x->name);
+		cdb_buf_puts(out, " on ");
+		put_qual(out, x->schema, x->table);
+		break;
+	}
+	case CDB_OP_CREATE_VIEW:
+	case CDB_OP_DROP_VIEW:
+	case CDB_OP_REPLACE_VIEW: {
+		const struct cdb_view *v = op->kind == CDB_OP_DROP_VIEW ? op->from_view : op->to_view;
+
+		cdb_buf_printf(out, "%s %sview ",
+		               op->kind == CDB_OP_CREATE_VIEW ? (op->dependent ? "recreate" : "create") :
+		               op->kind == CDB_OP_DROP_VIEW ? "drop" : "replace",
+		               v->materialized ? "materialized " : "");
+		put_qual(out, v->schema, v->name);
+		if (op->dependent)
+			cdb_buf_puts(out, " (depends on a changed table)");
+		break;
+	}
+	case CDB_OP_CREATE_TRIGGER:
+	case CDB_OP_DROP_TRIGGER: {
+		const struct cdb_trigger *x = op->kind == CDB_OP_CREATE_TRIGGER ? op->to_trigger : op->from_trigger;
+
+		cdb_buf_printf(out, "%s trigger ",
+		               op->kind == CDB_OP_CREATE_TRIGGER ? (op->dependent ? "recreate" : "create") : "drop");
+		put_qual(out, x->schema, x->name);
+		cdb_buf_puts(out, " on ");
+		put_qual(out, x->schema, x->table);
+		if (op->dependent)
+			cdb_buf_puts(out, " (its table is rebuilt)");
+		break;
+	}
+	case CDB_OP_CREATE_NAMESPACE:
+		cdb_buf_printf(out, "create schema '%s'", op->to_namespace->name);
+		break;
+	case CDB_OP_DROP_NAMESPACE:
+		cdb_buf_printf(out, "drop schema '%s'", op->from_namespace->name);
+		break;
+	case CDB_OP_CREATE_EXTENSION:
+		cdb_buf_printf(out, "create extension '%s'", op->to_extension->name);
+		break;
+	case CDB_OP_DROP_EXTENSION:
+		cdb_buf_printf(out, "drop extension '%s'", op->from_extension->name);
+		break;
+	case CDB_OP_ALTER_EXTENSION:
+		cdb_buf_printf(out, "alter extension '%s'", op->to_extension->name);
+		break;
+	case CDB_OP_CREATE_ENUM:
+		cdb_buf_puts(out, "create type ");
+		put_qual(out, op->to_enum->schema, op->to_enum->name);
+		break;
+	case CDB_OP_DROP_ENUM:
+		cdb_buf_puts(out, "drop type ");
+		put_qual(out, op->from_enum->schema, op->from_enum->name);
+		break;
+	case CDB_OP_ADD_ENUM_VALUE:
+		cdb_buf_printf(out, "add value '%s' to type ", op->label);
+		put_qual(out, op->to_enum->schema, op->to_enum->name);
+		break;
+	case CDB_OP_REBUILD_ENUM:
+		cdb_buf_puts(out, "rebuild type ");
+		put_qual(out, op->to_enum->schema, op->to_enum->name);
+		cdb_buf_puts(out, " (labels removed or reordered)");
+		break;
+	case CDB_OP_CREATE_SEQUENCE:
+		cdb_buf_puts(out, "create sequence ");
+		put_qual(out, op->to_sequence->schema, op->to_sequence->name);
+		break;
+	case CDB_OP_DROP_SEQUENCE:
+		cdb_buf_puts(out, "drop sequence ");
+		put_qual(out, op->from_sequence->schema, op->from_sequence->name);
+		break;
+	case CDB_OP_ALTER_SEQUENCE:
+		cdb_buf_puts(out, "alter sequence ");
+		put_qual(out, op->to_sequence->schema, op->to_sequence->name);
+		put_flags(out, op->alter);
+		break;
+	case CDB_OP_CREATE_FUNCTION:
+	case CDB_OP_DROP_FUNCTION:
+	case CDB_OP_REPLACE_FUNCTION: {
+		const struct cdb_function *fn = op->kind == CDB_OP_DROP_FUNCTION ? op->from_function : op->to_function;
+
+		cdb_buf_printf(out, "%s %s ",
+		               op->kind == CDB_OP_CREATE_FUNCTION ? "create" :
+		               op->kind == CDB_OP_DROP_FUNCTION ? "drop" : "replace",
+		               fn->kind ? fn->kind : "function");
+		put_qual(out, fn->schema, fn->name);
+		cdb_buf_printf(out, "(%s)", fn->args ? fn->args : "");
+		break;
+	}
+	case CDB_OP_SET_COMMENT:
+		cdb_buf_puts(out, op->to_comment ? "set comment on " : "remove comment on ");
+		switch (op->comment_on) {
+		case CDB_COMMENT_TABLE: cdb_buf_puts(out, "table "); put_qual(out, t->schema, t->name); break;
+		case CDB_COMMENT_COLUMN: cdb_buf_puts(out, "column "); put_column(out, op, op->to_column); break;
+		case CDB_COMMENT_CONSTRAINT: put_constraint(out, op, op->to_constraint); break;
+		case CDB_COMMENT_INDEX: cdb_buf_puts(out, "index "); put_qual(out, op->to_index->schema, op->to_index->name); break;
+		case CDB_COMMENT_VIEW: cdb_buf_puts(out, "view "); put_qual(out, op->to_view->schema, op->to_view->name); break;
+		case CDB_COMMENT_TRIGGER: cdb_buf_puts(out, "trigger "); put_qual(out, op->to_trigger->schema, op->to_trigger->name); break;
+		case CDB_COMMENT_ENUM: cdb_buf_puts(out, "type "); put_qual(out, op->to_enum->schema, op->to_enum->name); break;
+		case CDB_COMMENT_SEQUENCE: cdb_buf_puts(out, "sequence "); put_qual(out, op->to_sequence->schema, op->to_sequence->name); break;
+		case CDB_COMMENT_FUNCTION: cdb_buf_puts(out, "function "); put_qual(out, op->to_function->schema, op->to_function->name); break;
+		case CDB_COMMENT_NAMESPACE: cdb_buf_printf(out, "schema '%s'", op->to_namespace->name); break;
+		}
+		break;
+	case CDB_OP__COUNT:
+		cdb_buf_puts(out, "?");
+		break;
+	}
+}

@@ -1,0 +1,838 @@
+/* runner.c - applying plans to a database (see include/cdb/runner.h) */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cdb/alloc.h"
+#include "cdb/error.h"
+#include "cdb/log.h"
+#include "cdb/runner.h"
+
+#ifndef CDB_VERSION
+#define CDB_VERSION "unknown"
+#endif
+
+/* ---- string vectors ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void cdb_strv_push(struct cdb_strv *s, const char *str)
+{
+	XGROW(s->v, s->cap, s->n + 1);
+	s->v[s->n++] = xstrdup(str);
+}
+
+void cdb_strv_release(struct cdb_strv *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
+}
+
+/* ---- small helpers ---- */
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static const char *user_name(void)
+{
+	const char *u = getenv("USER");
+	struct passwd *pw;
+
+	if (u && u[0])
+		return u;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "";
+}
+
+/* Keep the current error's hints and details across a rollback that may reset them. */
+struct saved_error {
+	int code;
+	char *message;
+	char *hints[8];
+	int nhints;
+	char *details[32];
+	int ndetails;
+};
+
+static void save_error(struct saved_error *s)
+{
+	s->code = cdb_error_code();
+	s->message = xstrdup(cdb_error_message());
+	s->nhints = cdb_error_nhints() < 8 ? cdb_error_nhints() : 8;
+	for (int i = 0; i < s->nhints; i++)
+		s->hints[i] = xstrdup(cdb_error_hint_at(i));
+	s->ndetails = cdb_error_ndetails() < 32 ? cdb_error_ndetails() : 32;
+	for (int i = 0; i < s->ndetails; i++)
+		s->details[i] = xstrdup(cdb_error_detail_at(i));
+}
+
+/* Re-raise `s`, prefixed by `prefix` (NULL: none); frees it; returns the code. */
+static int restore_error(struct saved_error *s, const char *prefix)
+{
+	int code = s->code ? s->code : CDB_ERROR;
+
+	if (prefix)
+		cdb_error_set(code, "%s: %s", prefix, s->message);
+	else
+		cdb_error_set(code, "%s", s->message);
+	for (int i = 0; i < s->ndetails; i++) {
+		cdb_error_detail("%s", s->details[i]);
+		free(s->details[i]);
+	}
+	for (int i = 0; i < s->nhints; i++) {
+		cdb_error_hint("%s", s->hints[i]);
+		free(s->hints[i]);
+	}
+	free(s->message);
+	return code;
+}
+
+/* ---- the SQL cdb writes about itself ---- */
+
+static void version_sql(struct cdb_buf *b, const struct cdb_dialect *d, const struct cdb_config *cfg,
+                        const struct cdb_step *st)
+{
+	size_t i = 0;
+
+	for (; i < st->ndel && i < st->nins; i++) {
+		cdb_buf_puts(b, "UPDATE ");
+		d->quote_ident(b, cfg->version_table);
+		cdb_buf_puts(b, " SET version_num = ");
+		d->quote_literal(b, st->ins[i]);
+		cdb_buf_puts(b, " WHERE version_num = ");
+		d->quote_literal(b, st->del[i]);
+		cdb_buf_puts(b, ";\n");
+	}
+	for (size_t k = i; k < st->ndel; k++) {
+		cdb_buf_puts(b, "DELETE FROM ");
+		d->quote_ident(b, cfg->version_table);
+		cdb_buf_puts(b, " WHERE version_num = ");
+		d->quote_literal(b, st->del[k]);
+		cdb_buf_puts(b, ";\n");
+	}
+	for (size_t k = i; k < st->nins; k++) {
+		cdb_buf_puts(b, "INSERT INTO ");
+		d->quote_ident(b, cfg->version_table);
+		cdb_buf_puts(b, " (version_num) VALUES (");
+		d->quote_literal(b, st->ins[k]);
+		cdb_buf_puts(b, ");\n");
+	}
+}
+
+static void history_sql(struct cdb_buf *b, const struct cdb_dialect *d, const struct cdb_config *cfg,
+                        const struct cdb_step *st, long duration_ms)
+{
+	char dur[32];
+
+	snprintf(dur, sizeof dur, "%ld", duration_ms);
+	cdb_buf_puts(b, "INSERT INTO ");
+	d->quote_ident(b, cfg->history_table);
+	cdb_buf_puts(b, " (revision, direction, checksum, applied_at, duration_ms, applied_by, cdb_version) VALUES (");
+	d->quote_literal(b, st->rev->id);
+	cdb_buf_puts(b, ", ");
+	d->quote_literal(b, st->dir == CDB_UP ? "up" : "down");
+	cdb_buf_puts(b, ", ");
+	d->quote_literal(b, st->rev->checksum);
+	cdb_buf_printf(b, ", %s, %s, ", d->now_expr, dur);
+	d->quote_literal(b, user_name());
+	cdb_buf_puts(b, ", ");
+	d->quote_literal(b, CDB_VERSION);
+	cdb_buf_puts(b, ");\n");
+}
+
+/* "a, b" for a revision's parents, "base" for none. */
+static void describe_parents(struct cdb_buf *b, const struct cdb_revision *r)
+{
+	if (!r->ndown)
+		cdb_buf_puts(b, "base");
+	for (size_t i = 0; i < r->ndown; i++)
+		cdb_buf_printf(b, "%s%s", i ? ", " : "", r->down[i]);
+}
+
+static void describe_step(struct cdb_buf *b, const struct cdb_step *st)
+{
+	cdb_buf_puts(b, st->dir == CDB_UP ? "upgrade " : "downgrade ");
+	if (st->dir == CDB_UP) {
+		describe_parents(b, st->rev);
+		cdb_buf_printf(b, " -> %s", st->rev->id);
+	} else {
+		cdb_buf_printf(b, "%s -> ", st->rev->id);
+		describe_parents(b, st->rev);
+	}
+	cdb_buf_printf(b, ", %s", st->rev->message[0] ? st->rev->message : "(no message)");
+}
+
+/* ---- reading the version table ---- */
+
+static int collect_cb(void *ctx, int n, const char *const *v)
+{
+	if (n > 0 && v[0])
+		cdb_strv_push(ctx, v[0]);
+	return 0;
+}
+
+static int table_exists(bool *out, struct cdb_db *db, const char *table)
+{
+	struct cdb_strv rows = CDB_STRV_INIT;
+	const char *params[1] = { table };
+	int ret;
+
+	/* The catalogs differ; nothing here touches a driver API. */
+	if (!strcmp(db->vt->name, "sqlite")) {
+		ret = db->vt->query(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1",
+		                    params, 1, collect_cb, &rows);
+	} else {
+		struct cdb_buf q = CDB_BUF_INIT;
+
+		db->vt->quote_ident(&q, table);
+		params[0] = q.ptr;
+		ret = db->vt->query(db, "SELECT CAST(to_regclass($1) AS text)", params, 1, collect_cb,
+		                    &rows);
+		cdb_buf_release(&q);
+	}
+	*out = rows.n > 0;
+	cdb_strv_release(&rows);
+	return ret;
+}
+
+static int read_rows(struct cdb_strv *out, struct cdb_db *db)
+{
+	struct cdb_buf q = CDB_BUF_INIT;
+	int ret;
+
+	cdb_buf_puts(&q, "SELECT version_num FROM ");
+	db->vt->quote_ident(&q, db->cfg->version_table);
+	ret = db->vt->query(db, q.ptr, NULL, 0, collect_cb, out);
+	cdb_buf_release(&q);
+	if (!ret && out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, cmp_str);
+	return ret;
+}
+
+int cdb_runner_current(struct cdb_strv *out, struct cdb_db *db)
+{
+	bool exists;
+	int ret = table_exists(&exists, db, db->cfg->version_table);
+
+	if (ret || !exists)
+		return ret;
+	return read_rows(out, db);
+}
+
+int cdb_runner_ensure_tables(struct cdb_db *db)
+{
+	struct cdb_buf sql = CDB_BUF_INIT;
+	bool v = false, h = false;
+	int ret;
+
+	ret = table_exists(&v, db, db->cfg->version_table);
+	if (!ret)
+		ret = table_exists(&h, db, db->cfg->history_table);
+	if (ret || (v && h))
+		goto done;
+	db->vt->version_tables_sql(&sql, db->cfg);
+	/* Under the migration lock, so two first runs do not race to create them. */
+	ret = db->vt->begin(db);
+	if (ret)
+		goto done;
+	ret = db->vt->exec(db, sql.ptr, NULL);
+	if (ret) {
+		struct saved_error e;
+
+		save_error(&e);
+		db->vt->rollback(db);
+		ret = restore_error(&e, "cannot create cdb's tables");
+		goto done;
+	}
+	ret = db->vt->commit(db);
+done:
+	cdb_buf_release(&sql);
+	return ret;
+}
+
+/* Every UPDATE/DELETE must find its row: someone else moved the database otherwise. */
+static int check_rows_present(struct cdb_db *db, const struct cdb_step *st)
+{
+	struct cdb_strv rows = CDB_STRV_INIT;
+	int ret = read_rows(&rows, db);
+
+	for (size_t i = 0; !ret && i < st->ndel; i++) {
+		size_t hits = 0;
+
+		for (size_t k = 0; k < rows.n; k++)
+			hits += !strcmp(rows.v[k], st->del[i]);
+		if (hits != 1)
+			ret = cdb_error_set(CDB_ERROR,
+			                    "version table '%s' has %zu rows for revision '%s' where 1 was expected",
+			                    db->cfg->version_table, hits, st->del[i]);
+	}
+	for (size_t i = 0; !ret && i < st->nins; i++)
+		for (size_t k = 0; k < rows.n && !ret; k++)
+			if (!strcmp(rows.v[k], st->ins[i]))
+				ret = cdb_error_set(CDB_ERROR, "version table '%s' already has revision '%s'",
+				                    db->cfg->version_table, st->ins[i]);
+	cdb_strv_release(&rows);
+	return ret;
+}
+
+/* Run one section of a revision, turning a failure into "file:line: message". */
+static int run_section(struct cdb_db *db, const struct cdb_step *st)
+{
+	const struct cdb_revision *r = st->rev;
+	const char *sql = st->dir == CDB_UP ? r->upgrade_sql : r->downgrade_sql;
+	int first = st->dir == CDB_UP ? r->upgrade_line : r->downgrade_line;
+	struct cdb_exec_error err = { 0, NULL };
+	struct saved_error e;
+	char *where;
+	int ret;
+
+	ret = db->vt->exec(db, sql, &err);
+	if (!ret)
+		return 0;
+	save_error(&e);
+	where = err.line > 0 ? xasprintf("%s:%d", r->file, first + err.line - 1) : xstrdup(r->file);
+	ret = restore_error(&e, where);
+	if (err.statement)
+		cdb_error_detail("statement: %s", err.statement);
+	cdb_error_detail("%s of revision %s failed; the database is left at the revision before it",
+	                 st->dir == CDB_UP ? "upgrade" : "downgrade", r->id);
+	free(where);
+	cdb_exec_error_release(&err);
+	return ret;
+}
+
+/* The version rows and history row of a step, inside the current transaction. */
+static int record_step(struct cdb_db *db, const struct cdb_step *st, long ms)
+{
+	struct cdb_buf sql = CDB_BUF_INIT;
+	int ret = check_rows_present(db, st);
+
+	if (!ret) {
+		version_sql(&sql, db->vt, db->cfg, st);
+		history_sql(&sql, db->vt, db->cfg, st, ms);
+		ret = db->vt->exec(db, sql.ptr, NULL);
+	}
+	cdb_buf_release(&sql);
+	return ret;
+}
+
+static void log_step(const struct cdb_step *st, double ms)
+{
+	struct cdb_buf b = CDB_BUF_INIT;
+
+	describe_step(&b, st);
+	cdb_log(CDB_LOG_PROGRESS, "%s (%.1f ms)", b.ptr, ms);
+	cdb_buf_release(&b);
+}
+
+/* Re-read the rows under the lock and re-plan; *done when nothing is left. */
+static int replan_locked(struct cdb_plan *p, struct cdb_db *db, const struct cdb_graph *g)
+{
+	struct cdb_strv rows = CDB_STRV_INIT;
+	int ret = read_rows(&rows, db);
+
+	if (!ret)
+		ret = cdb_plan_replan(p, g, (const char *const *)rows.v, rows.n);
+	cdb_strv_release(&rows);
+	return ret;
+}
+
+static int abort_tx(struct cdb_db *db, int ret)
+{
+	struct saved_error e;
+
+	save_error(&e);
+	db->vt->rollback(db);
+	db->vt->after_step(db);
+	return restore_error(&e, NULL);
+}
+
+/* One `transaction: none` step: SQL without a transaction, under the session lock. */
+static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct cdb_plan *p,
+                            const struct cdb_revision *want, size_t *napplied)
+{
+	double t0;
+	int ret;
+
+	ret = db->vt->lock_session(db);
+	if (ret)
+		return ret;
+	ret = replan_locked(p, db, g);
+	if (ret || !p->nsteps || p->steps[0].rev != want)
+		goto done; /* someone else moved the database: the caller loops again */
+	t0 = now_ms();
+	ret = run_section(db, &p->steps[0]);
+	if (ret)
+		goto done;
+	ret = db->vt->begin(db);
+	if (ret)
+		goto done;
+	ret = record_step(db, &p->steps[0], (long)(now_ms() - t0));
+	if (!ret)
+		ret = db->vt->commit(db);
+	if (ret) {
+		ret = abort_tx(db, ret);
+		db->vt->before_step(db); /* abort_tx ran after_step; keep the pairing for done */
+		goto done;
+	}
+	log_step(&p->steps[0], now_ms() - t0);
+	(*napplied)++;
+done:
+	{
+		struct saved_error e;
+
+		if (ret)
+			save_error(&e);
+		db->vt->unlock_session(db);
+		if (ret)
+			ret = restore_error(&e, NULL);
+	}
+	return ret;
+}
+
+static int migrate_per_revision(struct cdb_db *db, const struct cdb_graph *g, struct cdb_plan *p,
+                                size_t *napplied)
+{
+	for (;;) {
+		struct cdb_step *st;
+		struct cdb_revision *r;
+		double t0;
+		int ret;
+
+		ret = db->vt->before_step(db);
+		if (ret)
+			return ret;
+		ret = db->vt->begin(db);
+		if (ret) {
+			struct saved_error e;
+
+			save_error(&e);
+			db->vt->after_step(db);
+			return restore_error(&e, NULL);
+		}
+		ret = replan_locked(p, db, g);
+		if (ret)
+			return abort_tx(db, ret);
+		if (!p->nsteps) {
+			ret = db->vt->commit(db);
+			if (ret)
+				return abort_tx(db, ret);
+			return db->vt->after_step(db);
+		}
+		st = &p->steps[0];
+		r = st->rev;
+		ret = cdb_revision_load_body(r, (struct cdb_arena *)&g->arena);
+		if (ret)
+			return abort_tx(db, ret);
+		if (r->no_transaction) {
+			db->vt->rollback(db);
+			db->vt->after_step(db);
+			ret = db->vt->before_step(db);
+			if (!ret)
+				ret = run_untransacted(db, g, p, r, napplied);
+			db->vt->after_step(db);
+			if (ret)
+				return ret;
+			continue;
+		}
+		t0 = now_ms();
+		ret = run_section(db, st);
+		if (!ret)
+			ret = record_step(db, st, (long)(now_ms() - t0));
+		if (!ret)
+			ret = db->vt->check_constraints(db);
+		if (ret) {
+			/* name the revision whose constraints failed */
+			if (cdb_error_code() == CDB_EDB && !strstr(cdb_error_message(), r->file))
+				cdb_error_prefix("%s", r->file);
+			return abort_tx(db, ret);
+		}
+		ret = db->vt->commit(db);
+		if (ret)
+			return abort_tx(db, ret);
+		ret = db->vt->after_step(db);
+		if (ret)
+			return ret;
+		log_step(st, now_ms() - t0);
+		(*napplied)++;
+	}
+}
+
+static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_plan *p,
+                       size_t *napplied)
+{
+	size_t done = 0;
+	int ret;
+
+	ret = db->vt->before_step(db);
+	if (ret)
+		return ret;
+	ret = db->vt->begin(db);
+	if (ret) {
+		struct saved_error e;
+
+		save_error(&e);
+		db->vt->after_step(db);
+		return restore_error(&e, NULL);
+	}
+	ret = replan_locked(p, db, g);
+	if (ret)
+		return abort_tx(db, ret);
+	for (size_t i = 0; i < p->nsteps; i++) {
+		struct cdb_step *st = &p->steps[i];
+		double t0 = now_ms();
+
+		ret = cdb_revision_load_body(st->rev, (struct cdb_arena *)&g->arena);
+		if (!ret && st->rev->no_transaction)
+			ret = cdb_error_set(CDB_EINVALID,
+			                    "%s: revision %s says 'transaction: none', which cannot run with transaction = all",
+			                    st->rev->file, st->rev->id);
+		if (!ret)
+			ret = run_section(db, st);
+		if (!ret)
+			ret = record_step(db, st, (long)(now_ms() - t0));
+		if (ret)
+			return abort_tx(db, ret);
+		log_step(st, now_ms() - t0);
+		done++;
+	}
+	ret = db->vt->check_constraints(db);
+	if (!ret)
+		ret = db->vt->commit(db);
+	if (ret)
+		return abort_tx(db, ret);
+	*napplied += done;
+	return db->vt->after_step(db);
+}
+
+int cdb_runner_migrate(struct cdb_db *db, const struct cdb_graph *g, enum cdb_direction dir,
+                       const char *target, size_t *napplied)
+{
+	struct cdb_strv rows = CDB_STRV_INIT;
+	struct cdb_plan plan;
+	size_t count = 0;
+	int ret;
+
+	memset(&plan, 0, sizeof plan);
+	ret = cdb_runner_ensure_tables(db);
+	if (ret)
+		goto done;
+	/* Plan outside the lock to resolve the target once: "-1" must not move again after a retry. */
+	ret = read_rows(&rows, db);
+	if (ret)
+		goto done;
+	ret = cdb_plan_build(&plan, g, dir, target, (const char *const *)rows.v, rows.n);
+	if (ret)
+		goto done;
+	if (db->cfg->transaction == CDB_TX_ALL)
+		ret = migrate_all(db, g, &plan, &count);
+	else
+		ret = migrate_per_revision(db, g, &plan, &count);
+done:
+	if (napplied)
+		*napplied = count;
+	cdb_plan_release(&plan);
+	cdb_strv_release(&rows);
+	return ret;
+}
+
+/* ---- --sql ---- */
+
+int cdb_runner_script(struct cdb_buf *out, const struct cdb_dialect *d,
+                      const struct cdb_config *cfg, const struct cdb_graph *g,
+                      enum cdb_direction dir, const char *target,
+                      const char *const *from, size_t nfrom)
+{
+	struct cdb_plan plan;
+	bool all = cfg->transaction == CDB_TX_ALL;
+	int ret;
+
+	ret = cdb_plan_build(&plan, g, dir, target, from, nfrom);
+	if (ret)
+		goto done;
+	cdb_buf_puts(out, "-- cdb tables\n");
+	d->version_tables_sql(out, cfg);
+	cdb_buf_putc(out, '\n');
+	if (all)
+		cdb_buf_puts(out, "BEGIN;\n\n");
+	for (size_t i = 0; i < plan.nsteps; i++) {
+		struct cdb_step *st = &plan.steps[i];
+		const char *sql;
+
+		ret = cdb_revision_load_body(st->rev, (struct cdb_arena *)&g->arena);
+		if (ret)
+			goto done;
+		sql = st->dir == CDB_UP ? st->rev->upgrade_sql : st->rev->downgrade_sql;
+		cdb_buf_puts(out, "-- ");
+		describe_step(out, st);
+		cdb_buf_putc(out, '\n');
+		if (!all && !st->rev->no_transaction)
+			cdb_buf_puts(out, "BEGIN;\n");
+		{
+			size_t before = out->len;
+
+			cdb_buf_puts(out, sql);
+			cdb_buf_rtrim(out);
+			if (out->len > before)
+				cdb_buf_putc(out, '\n');
+		}
+		version_sql(out, d, cfg, st);
+		history_sql(out, d, cfg, st, 0);
+		if (!all && !st->rev->no_transaction)
+			cdb_buf_puts(out, "COMMIT;\n");
+		cdb_buf_putc(out, '\n');
+	}
+	if (all)
+		cdb_buf_puts(out, "COMMIT;\n");
+done:
+	cdb_plan_release(&plan);
+	return ret;
+}
+
+/* ---- stamp ---- */
+
+/*
+ * The rows after stamping `revs` over `current`: the named revisions, plus
+ * the current rows of branches none of them touches (purge: none kept).
+ */
+static int stamp_rows(struct cdb_strv *out, const struct cdb_graph *g, const char *const *current,
+                      size_t ncur, const char *const *revs, size_t nrevs, bool purge)
+{
+	struct cdb_arena a = CDB_ARENA_INIT;
+	struct cdb_revision **named = NULL, **all = NULL;
+	size_t nnamed = 0, nall = 0, cap = 0;
+	bool *marks = NULL;
+	int ret = 0;
+
+	if (!purge) {
+		marks = xcalloc(g->nrevs + 1, sizeof *marks);
+		ret = cdb_graph_applied(marks, g, current, ncur);
+		if (ret)
+			goto done;
+	}
+	for (size_t i = 0; i < nrevs; i++) {
+		struct cdb_revision **v;
+		size_t n;
+
+		ret = cdb_graph_lookup_set(&v, &n, &a, g, revs[i]);
+		if (ret)
+			goto done;
+		for (size_t k = 0; k < n; k++)
+			*CDB_ARENA_PUSH(&a, named, nnamed, cap) = v[k];
+	}
+	cap = 0;
+	for (size_t i = 0; i < nnamed; i++)
+		*CDB_ARENA_PUSH(&a, all, nall, cap) = named[i];
+	if (!purge && nnamed) {
+		for (size_t i = 0; i < ncur; i++) {
+			struct cdb_revision *c = cdb_graph_get(g, current[i]);
+			bool related = false;
+
+			for (size_t k = 0; k < nnamed && !related; k++)
+				related = cdb_graph_is_ancestor(g, c, named[k], true) ||
+				          cdb_graph_is_ancestor(g, named[k], c, true);
+			if (!related)
+				*CDB_ARENA_PUSH(&a, all, nall, cap) = c;
+		}
+	}
+	/* Normalise: an ancestor of another row gets no row of its own. */
+	for (size_t i = 0; i < nall; i++) {
+		bool covered = false, dup = false;
+
+		for (size_t k = 0; k < nall && !covered; k++)
+			covered = k != i && all[k] != all[i] && cdb_graph_is_ancestor(g, all[i], all[k], false);
+		for (size_t k = 0; k < out->n && !dup; k++)
+			dup = !strcmp(out->v[k], all[i]->id);
+		if (!covered && !dup)
+			cdb_strv_push(out, all[i]->id);
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, cmp_str);
+done:
+	free(marks);
+	cdb_arena_release(&a);
+	return ret;
+}
+
+static void stamp_sql(struct cdb_buf *b, const struct cdb_dialect *d, const struct cdb_config *cfg,
+                      const char *const *current, size_t ncur, const struct cdb_strv *want, bool purge)
+{
+	if (purge) {
+		cdb_buf_puts(b, "DELETE FROM ");
+		d->quote_ident(b, cfg->version_table);
+		cdb_buf_puts(b, ";\n");
+	}
+	for (size_t i = 0; !purge && i < ncur; i++) {
+		bool keep = false;
+
+		for (size_t k = 0; k < want->n && !keep; k++)
+			keep = !strcmp(want->v[k], current[i]);
+		if (keep)
+			continue;
+		cdb_buf_puts(b, "DELETE FROM ");
+		d->quote_ident(b, cfg->version_table);
+		cdb_buf_puts(b, " WHERE version_num = ");
+		d->quote_literal(b, current[i]);
+		cdb_buf_puts(b, ";\n");
+	}
+	for (size_t k = 0; k < want->n; k++) {
+		bool have = false;
+
+		for (size_t i = 0; !purge && i < ncur && !have; i++)
+			have = !strcmp(want->v[k], current[i]);
+		if (have)
+			continue;
+		cdb_buf_puts(b, "INSERT INTO ");
+		d->quote_ident(b, cfg->version_table);
+		cdb_buf_puts(b, " (version_num) VALUES (");
+		d->quote_literal(b, want->v[k]);
+		cdb_buf_puts(b, ");\n");
+	}
+}
+
+int cdb_runner_stamp(struct cdb_db *db, const struct cdb_graph *g, const char *const *revs,
+                     size_t nrevs, bool purge)
+{
+	struct cdb_strv cur = CDB_STRV_INIT, want = CDB_STRV_INIT;
+	struct cdb_buf sql = CDB_BUF_INIT;
+	int ret;
+
+	ret = cdb_runner_ensure_tables(db);
+	if (ret)
+		goto done;
+	ret = db->vt->begin(db);
+	if (ret)
+		goto done;
+	ret = read_rows(&cur, db);
+	if (!ret)
+		ret = stamp_rows(&want, g, (const char *const *)cur.v, cur.n, revs, nrevs, purge);
+	if (!ret) {
+		stamp_sql(&sql, db->vt, db->cfg, (const char *const *)cur.v, cur.n, &want, purge);
+		if (sql.len)
+			ret = db->vt->exec(db, sql.ptr, NULL);
+	}
+	if (!ret)
+		ret = db->vt->commit(db);
+	if (ret) {
+		struct saved_error e;
+
+		save_error(&e);
+		db->vt->rollback(db);
+		ret = restore_error(&e, NULL);
+		goto done;
+	}
+	if (want.n == 0)
+		cdb_log(CDB_LOG_PROGRESS, "stamp: version table emptied (base)");
+	for (size_t i = 0; i < want.n; i++)
+		cdb_log(CDB_LOG_PROGRESS, "stamp: database marked at %s", want.v[i]);
+done:
+	cdb_buf_release(&sql);
+	cdb_strv_release(&cur);
+	cdb_strv_release(&want);
+	return ret;
+}
+
+int cdb_runner_stamp_script(struct cdb_buf *out, const struct cdb_dialect *d,
+                            const struct cdb_config *cfg, const struct cdb_graph *g,
+                            const char *const *from, size_t nfrom,
+                            const char *const *revs, size_t nrevs, bool purge)
+{
+	struct cdb_strv want = CDB_STRV_INIT;
+	int ret = stamp_rows(&want, g, from, nfrom, revs, nrevs, purge);
+
+	if (!ret) {
+		cdb_buf_puts(out, "-- cdb tables\n");
+		d->version_tables_sql(out, cfg);
+		cdb_buf_puts(out, "\nBEGIN;\n");
+		stamp_sql(out, d, cfg, from, nfrom, &want, purge);
+		cdb_buf_puts(out, "COMMIT;\n");
+	}
+	cdb_strv_release(&want);
+	return ret;
+}
+
+/* ---- history ---- */
+
+struct history_ctx {
+	struct cdb_history_row *rows;
+	size_t n, cap;
+};
+
+static char *dup_or_empty(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+static int history_cb(void *ctx, int n, const char *const *v)
+{
+	struct history_ctx *h = ctx;
+	struct cdb_history_row *r;
+
+	if (n < 7)
+		return cdb_error_set(CDB_ERROR, "history table has %d columns, expected 7", n);
+	XGROW(h->rows, h->cap, h->n + 1);
+	r = &h->rows[h->n++];
+	r->revision = dup_or_empty(v[0]);
+	r->direction = dup_or_empty(v[1]);
+	r->checksum = dup_or_empty(v[2]);
+	r->applied_at = dup_or_empty(v[3]);
+	r->duration_ms = dup_or_empty(v[4]);
+	r->applied_by = dup_or_empty(v[5]);
+	r->cdb_version = dup_or_empty(v[6]);
+	return 0;
+}
+
+void cdb_history_free(struct cdb_history_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].revision);
+		free(rows[i].direction);
+		free(rows[i].checksum);
+		free(rows[i].applied_at);
+		free(rows[i].duration_ms);
+		free(rows[i].applied_by);
+		free(rows[i].cdb_version);
+	}
+	free(rows);
+}
+
+int cdb_runner_history(struct cdb_history_row **out, size_t *n, struct cdb_db *db)
+{
+	struct history_ctx h = { NULL, 0, 0 };
+	struct cdb_buf q = CDB_BUF_INIT;
+	bool exists;
+	int ret;
+
+	*out = NULL;
+	*n = 0;
+	ret = table_exists(&exists, db, db->cfg->history_table);
+	if (ret || !exists)
+		return ret;
+	cdb_buf_puts(&q, "SELECT revision, direction, checksum, CAST(applied_at AS TEXT), "
+	                 "CAST(duration_ms AS TEXT), applied_by, cdb_version FROM ");
+	db->vt->quote_ident(&q, db->cfg->history_table);
+	cdb_buf_puts(&q, " ORDER BY id");
+	ret = db->vt->query(db, q.ptr, NULL, 0, history_cb, &h);
+	cdb_buf_release(&q);
+	if (ret) {
+		cdb_history_free(h.rows, h.n);
+		return ret;
+	}
+	*out = h.rows;
+	*n = h.n;
+	return 0;
+}

@@ -1,0 +1,845 @@
+/*
+ * pg_render.c - the diff's operations as PostgreSQL statements
+ *
+ * Native ALTERs throughout; both lists (upgrade and its inverse) go through
+ * the same op renderer. Definitions the catalog printed (constraints,
+ * indexes, views, triggers, functions) are replayed as printed, so the
+ * objects come back with the names PostgreSQL gave them in the shadow
+ * database: an unnamed UNIQUE in the models is added as `t_col_key`, exactly
+ * the name the server would have chosen.
+ *
+ * Things PostgreSQL makes awkward, and how they are done here:
+ *  - serial columns: the sequence is created right before the column that
+ *    owns it and OWNED BY is set right after (it cannot be set earlier), so
+ *    the diff's separate CREATE_SEQUENCE op for it is skipped when the
+ *    owning column is created or altered in the same list; dropping such a
+ *    sequence uses IF EXISTS because dropping its column already dropped it.
+ *  - serial <-> identity: the serial's sequence is dropped before ADD
+ *    GENERATED so the identity's sequence gets the same name, and either
+ *    sequence is moved past the existing rows (setval) so inserts go on.
+ *  - a type change whose old default does not cast: the default is dropped
+ *    before `TYPE ... USING col::type` and set again after.
+ *  - removing enum labels: rename the type, create the new one, convert
+ *    every column through text, restore defaults, drop the old type.
+ *  - ALTER TYPE ... ADD VALUE runs inside the revision's transaction
+ *    (PostgreSQL 12+), but the new label cannot be used before that
+ *    transaction commits; a comment says so.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cdb/alloc.h"
+#include "cdb/diff.h"
+#include "cdb/error.h"
+#include "pg_priv.h"
+
+struct render {
+	struct cdb_buf *out;
+	const struct cdb_diff *diff;
+	const struct cdb_op *ops; /* the list being rendered */
+	size_t nops;
+};
+
+/* ------------------------------------------------------------------ names */
+
+static void qtable(struct cdb_buf *b, const struct cdb_table *t)
+{
+	pg_quote_qualified(b, t->schema, t->name);
+}
+
+/* The type name as format_type() prints it for an enum (search_path: "$user", public). */
+static void enum_type_name(struct cdb_buf *b, const char *schema, const char *name)
+{
+	bool plain = name[0] && !(name[0] >= '0' && name[0] <= '9');
+
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			plain = false;
+	if (schema && strcmp(schema, "public") != 0) {
+		cdb_buf_puts(b, schema);
+		cdb_buf_putc(b, '.');
+	}
+	if (plain)
+		cdb_buf_puts(b, name);
+	else
+		pg_quote_ident(b, name);
+}
+
+/* "table.column" of a sequence's owner split into its parts (qualified form: schema.table.column). */
+static bool split_owner(const char *owned_by, const char *seq_schema, char **schema, char **table,
+                        char **column)
+{
+	const char *d1 = strchr(owned_by, '.');
+	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+
+	if (!d1)
+		return false;
+	if (d2) {
+		*schema = xstrndup(owned_by, (size_t)(d1 - owned_by));
+		*table = xstrndup(d1 + 1, (size_t)(d2 - d1 - 1));
+		*column = xstrdup(d2 + 1);
+	} else {
+		*schema = xstrdup(seq_schema ? seq_schema : "public");
+		*table = xstrndup(owned_by, (size_t)(d1 - owned_by));
+		*column = xstrdup(d1 + 1);
+	}
+	return true;
+}
+
+static bool same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static bool same_schema(const char *a, const char *b)
+{
+	return same(a ? a : "public", b ? b : "public");
+}
+
+/* Definitions printed by the server may end in ';' and blank lines. */
+static void put_def(struct cdb_buf *b, const char *def)
+{
+	size_t n = strlen(def);
+
+	while (n && (def[n - 1] == ';' || def[n - 1] == ' ' || def[n - 1] == '\n' || def[n - 1] == '\t'))
+		n--;
+	while (*def == ' ' || *def == '\n') {
+		def++;
+		n--;
+	}
+	cdb_buf_put(b, def, n);
+}
+
+/* -------------------------------------------------------------- sequences */
+
+/* The sequence a serial column owns, looked up in both schemas. */
+static const struct cdb_sequence *find_sequence(const struct render *r, const char *schema, const char *name)
+{
+	const struct cdb_schema *sides[2] = { r->diff->to, r->diff->from };
+
+	for (int s = 0; s < 2; s++) {
+		if (!sides[s])
+			continue;
+		for (size_t i = 0; i < sides[s]->nsequences; i++) {
+			const struct cdb_sequence *q = &sides[s]->sequences[i];
+
+			if (same(q->name, name) && same_schema(q->schema, schema))
+				return q;
+		}
+	}
+	return NULL;
+}
+
+static void sequence_params(struct cdb_buf *b, const struct cdb_sequence *q)
+{
+	if (q->type)
+		cdb_buf_printf(b, " AS %s", q->type);
+	cdb_buf_printf(b, " INCREMENT BY %lld MINVALUE %lld MAXVALUE %lld START WITH %lld CACHE %lld%s",
+	               q->increment, q->min, q->max, q->start, q->cache, q->cycle ? " CYCLE" : " NO CYCLE");
+}
+
+static void create_sequence(struct cdb_buf *b, const struct cdb_sequence *q)
+{
+	cdb_buf_puts(b, "CREATE SEQUENCE ");
+	pg_quote_qualified(b, q->schema, q->name);
+	sequence_params(b, q);
+	cdb_buf_puts(b, ";\n");
+}
+
+static void owned_by(struct cdb_buf *b, const char *seq_schema, const char *seq,
+                     const struct cdb_table *t, const char *column)
+{
+	cdb_buf_puts(b, "ALTER SEQUENCE ");
+	pg_quote_qualified(b, seq_schema, seq);
+	cdb_buf_puts(b, " OWNED BY ");
+	qtable(b, t);
+	cdb_buf_putc(b, '.');
+	pg_quote_ident(b, column);
+	cdb_buf_puts(b, ";\n");
+}
+
+/* Move a column's sequence past the rows already in the table. */
+static void sync_sequence(struct cdb_buf *b, const struct cdb_table *t, const char *column)
+{
+	struct cdb_buf tn = CDB_BUF_INIT;
+
+	qtable(&tn, t);
+	cdb_buf_puts(b, "SELECT setval(pg_get_serial_sequence(");
+	pg_quote_literal(b, tn.ptr);
+	cdb_buf_puts(b, ", ");
+	pg_quote_literal(b, column);
+	cdb_buf_puts(b, "), coalesce(max(");
+	pg_quote_ident(b, column);
+	cdb_buf_puts(b, "), 0) + 1, false) FROM ");
+	cdb_buf_puts(b, tn.ptr);
+	cdb_buf_puts(b, ";\n");
+	cdb_buf_release(&tn);
+}
+
+/* Is the owner of sequence q a column that an op of this list creates or alters? */
+static bool owner_rendered_here(const struct render *r, const struct cdb_sequence *q)
+{
+	char *schema = NULL, *table = NULL, *column = NULL;
+	bool hit = false;
+
+	if (!q->owned_by || !split_owner(q->owned_by, q->schema, &schema, &table, &column))
+		return false;
+	for (size_t i = 0; i < r->nops && !hit; i++) {
+		const struct cdb_op *op = &r->ops[i];
+		const struct cdb_table *t = op->to_table;
+		const struct cdb_column *c = op->to_column;
+
+		if (!t || !same(t->name, table) || !same_schema(t->schema, schema))
+			continue;
+		if (op->kind == CDB_OP_CREATE_TABLE) {
+			for (size_t k = 0; k < t->ncolumns; k++)
+				if (same(t->columns[k].name, column) && same(t->columns[k].serial_seq, q->name))
+					hit = true;
+		} else if ((op->kind == CDB_OP_ADD_COLUMN || op->kind == CDB_OP_ALTER_COLUMN) && c &&
+		           same(c->name, column) && same(c->serial_seq, q->name)) {
+			hit = op->kind == CDB_OP_ADD_COLUMN || !op->from_column ||
+			      !same(op->from_column->serial_seq, q->name);
+		}
+	}
+	free(schema);
+	free(table);
+	free(column);
+	return hit;
+}
+
+/* Before a column that owns a serial sequence appears: create the sequence. */
+static void serial_before(const struct render *r, const struct cdb_table *t, const struct cdb_column *c)
+{
+	const struct cdb_sequence *q = find_sequence(r, t->schema, c->serial_seq);
+
+	if (q) {
+		create_sequence(r->out, q);
+	} else {
+		cdb_buf_puts(r->out, "CREATE SEQUENCE ");
+		pg_quote_qualified(r->out, t->schema, c->serial_seq);
+		cdb_buf_puts(r->out, " AS integer;\n");
+	}
+}
+
+/* ---------------------------------------------------------------- columns */
+
+static void column_def(struct cdb_buf *b, const struct cdb_column *c)
+{
+	pg_quote_ident(b, c->name);
+	cdb_buf_putc(b, ' ');
+	cdb_buf_puts(b, c->type);
+	if (c->collation)
+		cdb_buf_printf(b, " COLLATE %s", c->collation);
+	if (c->generated)
+		cdb_buf_printf(b, " GENERATED ALWAYS AS (%s) STORED", c->generated);
+	if (c->identity)
+		cdb_buf_printf(b, " GENERATED %s AS IDENTITY", c->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+	if (c->default_expr && !c->generated && !c->identity)
+		cdb_buf_printf(b, " DEFAULT %s", c->default_expr);
+	if (c->notnull)
+		cdb_buf_puts(b, " NOT NULL");
+}
+
+static void alter_column_head(struct cdb_buf *b, const struct cdb_table *t, const char *column)
+{
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, t);
+	cdb_buf_puts(b, " ALTER COLUMN ");
+	pg_quote_ident(b, column);
+	cdb_buf_putc(b, ' ');
+}
+
+static void drop_sequence_if_exists(struct cdb_buf *b, const char *schema, const char *name)
+{
+	cdb_buf_puts(b, "DROP SEQUENCE IF EXISTS ");
+	pg_quote_qualified(b, schema, name);
+	cdb_buf_puts(b, ";\n");
+}
+
+static void render_alter_column(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table;
+	const struct cdb_column *from = op->from_column, *to = op->to_column;
+	const char *name = to->name;
+	bool default_gone = false;
+	bool serial_changes = !same(from->serial_seq, to->serial_seq);
+
+	if (op->alter & CDB_ALTER_GENERATED) {
+		/* PostgreSQL cannot change a generation expression in place: re-add the column */
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " DROP COLUMN ");
+		pg_quote_ident(b, from->name);
+		cdb_buf_puts(b, ";\nALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " ADD COLUMN ");
+		column_def(b, to);
+		cdb_buf_puts(b, ";\n");
+		return;
+	}
+	if ((op->alter & CDB_ALTER_IDENTITY) && from->identity && !to->identity) {
+		alter_column_head(b, t, name);
+		cdb_buf_puts(b, "DROP IDENTITY;\n");
+	} else if ((op->alter & CDB_ALTER_IDENTITY) && from->identity && to->identity) {
+		alter_column_head(b, t, name);
+		cdb_buf_printf(b, "SET GENERATED %s;\n", to->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+	}
+	if (from->default_expr && ((op->alter & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION)) || serial_changes ||
+	                           ((op->alter & CDB_ALTER_DEFAULT) && !to->default_expr))) {
+		alter_column_head(b, t, name);
+		cdb_buf_puts(b, "DROP DEFAULT;\n");
+		default_gone = true;
+	}
+	if (from->serial_seq && serial_changes)
+		drop_sequence_if_exists(b, t->schema, from->serial_seq);
+	if (op->alter & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION)) {
+		alter_column_head(b, t, name);
+		cdb_buf_printf(b, "TYPE %s", to->type);
+		if (to->collation)
+			cdb_buf_printf(b, " COLLATE %s", to->collation);
+		if (op->alter & CDB_ALTER_TYPE) {
+			cdb_buf_puts(b, " USING ");
+			pg_quote_ident(b, name);
+			cdb_buf_printf(b, "::%s", to->type);
+		}
+		cdb_buf_puts(b, ";\n");
+	}
+	if (to->serial_seq && serial_changes)
+		serial_before(r, t, to);
+	if (to->default_expr && !to->identity && !to->generated &&
+	    (default_gone || ((op->alter & CDB_ALTER_DEFAULT) && !same(from->default_expr, to->default_expr)) ||
+	     !from->default_expr)) {
+		if (default_gone || !same(from->default_expr, to->default_expr)) {
+			alter_column_head(b, t, name);
+			cdb_buf_printf(b, "SET DEFAULT %s;\n", to->default_expr);
+		}
+	}
+	if (to->serial_seq && serial_changes) {
+		owned_by(b, t->schema, to->serial_seq, t, name);
+		sync_sequence(b, t, name);
+	}
+	if (from->notnull != to->notnull) {
+		alter_column_head(b, t, name);
+		cdb_buf_puts(b, to->notnull ? "SET NOT NULL;\n" : "DROP NOT NULL;\n");
+	}
+	if ((op->alter & CDB_ALTER_IDENTITY) && !from->identity && to->identity) {
+		alter_column_head(b, t, name);
+		cdb_buf_printf(b, "ADD GENERATED %s AS IDENTITY;\n", to->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+		sync_sequence(b, t, name);
+	}
+}
+
+/* ------------------------------------------------------------------ tables */
+
+/* Does an ADD_CONSTRAINT op of this list add `k` to `t` (then CREATE TABLE leaves it out)? */
+static bool constraint_added_later(const struct render *r, const struct cdb_table *t,
+                                   const struct cdb_constraint *k)
+{
+	for (size_t i = 0; i < r->nops; i++)
+		if (r->ops[i].kind == CDB_OP_ADD_CONSTRAINT && r->ops[i].to_table == t &&
+		    (r->ops[i].to_constraint == k ||
+		     (k->name && r->ops[i].to_constraint && same(r->ops[i].to_constraint->name, k->name))))
+			return true;
+	return false;
+}
+
+static void render_create_table(const struct render *r, const struct cdb_table *t)
+{
+	struct cdb_buf *b = r->out;
+	bool first = true;
+
+	for (size_t i = 0; i < t->ncolumns; i++)
+		if (t->columns[i].serial_seq)
+			serial_before(r, t, &t->columns[i]);
+	cdb_buf_puts(b, "CREATE TABLE ");
+	qtable(b, t);
+	cdb_buf_puts(b, " (");
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		cdb_buf_puts(b, first ? "\n    " : ",\n    ");
+		column_def(b, &t->columns[i]);
+		first = false;
+	}
+	for (size_t i = 0; i < t->nconstraints; i++) {
+		const struct cdb_constraint *k = &t->constraints[i];
+
+		if (constraint_added_later(r, t, k))
+			continue;
+		cdb_buf_puts(b, first ? "\n    " : ",\n    ");
+		if (k->name) {
+			cdb_buf_puts(b, "CONSTRAINT ");
+			pg_quote_ident(b, k->name);
+			cdb_buf_putc(b, ' ');
+		}
+		cdb_buf_puts(b, k->definition);
+		first = false;
+	}
+	cdb_buf_puts(b, "\n);\n");
+	for (size_t i = 0; i < t->ncolumns; i++)
+		if (t->columns[i].serial_seq)
+			owned_by(b, t->schema, t->columns[i].serial_seq, t, t->columns[i].name);
+}
+
+/* --------------------------------------------------------------------- enums */
+
+static void enum_labels(struct cdb_buf *b, const struct cdb_enum *e)
+{
+	cdb_buf_puts(b, " AS ENUM (");
+	for (size_t i = 0; i < e->nlabels; i++) {
+		if (i)
+			cdb_buf_puts(b, ", ");
+		pg_quote_literal(b, e->labels[i]);
+	}
+	cdb_buf_puts(b, ")");
+}
+
+static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_enum *from = op->from_enum, *to = op->to_enum;
+	struct cdb_buf tname = CDB_BUF_INIT, tarr = CDB_BUF_INIT;
+	char *old = xasprintf("%.50s__cdb_old", from->name);
+	const struct cdb_schema *s = r->diff->from;
+
+	/* The columns are as in the database's schema at this point of either list (see diff.h order). */
+	enum_type_name(&tname, from->schema, from->name);
+	cdb_buf_printf(&tarr, "%s[]", tname.ptr);
+	cdb_buf_puts(b, "ALTER TYPE ");
+	pg_quote_qualified(b, from->schema, from->name);
+	cdb_buf_puts(b, " RENAME TO ");
+	pg_quote_ident(b, old);
+	cdb_buf_puts(b, ";\nCREATE TYPE ");
+	pg_quote_qualified(b, to->schema, to->name);
+	enum_labels(b, to);
+	cdb_buf_puts(b, ";\n");
+	for (size_t i = 0; s && i < s->ntables; i++) {
+		const struct cdb_table *t = &s->tables[i];
+
+		for (size_t k = 0; k < t->ncolumns; k++) {
+			const struct cdb_column *c = &t->columns[k];
+			bool arr = strcmp(c->type, tarr.ptr) == 0;
+
+			if (strcmp(c->type, tname.ptr) != 0 && !arr)
+				continue;
+			if (c->default_expr) {
+				alter_column_head(b, t, c->name);
+				cdb_buf_puts(b, "DROP DEFAULT;\n");
+			}
+			alter_column_head(b, t, c->name);
+			cdb_buf_printf(b, "TYPE %s USING ", c->type);
+			pg_quote_ident(b, c->name);
+			cdb_buf_printf(b, "::text%s::%s;\n", arr ? "[]" : "", c->type);
+			if (c->default_expr) {
+				alter_column_head(b, t, c->name);
+				cdb_buf_printf(b, "SET DEFAULT %s;\n", c->default_expr);
+			}
+		}
+	}
+	cdb_buf_puts(b, "DROP TYPE ");
+	pg_quote_qualified(b, from->schema, old);
+	cdb_buf_puts(b, ";\n");
+	free(old);
+	cdb_buf_release(&tname);
+	cdb_buf_release(&tarr);
+}
+
+/* ----------------------------------------------------------------- comments */
+
+static void render_comment(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table;
+
+	cdb_buf_puts(b, "COMMENT ON ");
+	switch (op->comment_on) {
+	case CDB_COMMENT_TABLE:
+		cdb_buf_puts(b, "TABLE ");
+		qtable(b, t);
+		break;
+	case CDB_COMMENT_COLUMN:
+		cdb_buf_puts(b, "COLUMN ");
+		qtable(b, t);
+		cdb_buf_putc(b, '.');
+		pg_quote_ident(b, (op->to_column ? op->to_column : op->from_column)->name);
+		break;
+	case CDB_COMMENT_CONSTRAINT:
+		cdb_buf_puts(b, "CONSTRAINT ");
+		pg_quote_ident(b, (op->to_constraint ? op->to_constraint : op->from_constraint)->name);
+		cdb_buf_puts(b, " ON ");
+		qtable(b, t);
+		break;
+	case CDB_COMMENT_INDEX: {
+		const struct cdb_index *x = op->to_index ? op->to_index : op->from_index;
+
+		cdb_buf_puts(b, "INDEX ");
+		pg_quote_qualified(b, x->schema, x->name);
+		break;
+	}
+	case CDB_COMMENT_VIEW: {
+		const struct cdb_view *v = op->to_view ? op->to_view : op->from_view;
+
+		cdb_buf_puts(b, v->materialized ? "MATERIALIZED VIEW " : "VIEW ");
+		pg_quote_qualified(b, v->schema, v->name);
+		break;
+	}
+	case CDB_COMMENT_TRIGGER: {
+		const struct cdb_trigger *g = op->to_trigger ? op->to_trigger : op->from_trigger;
+
+		cdb_buf_puts(b, "TRIGGER ");
+		pg_quote_ident(b, g->name);
+		cdb_buf_puts(b, " ON ");
+		pg_quote_qualified(b, g->schema, g->table);
+		break;
+	}
+	case CDB_COMMENT_ENUM: {
+		const struct cdb_enum *e = op->to_enum ? op->to_enum : op->from_enum;
+
+		cdb_buf_puts(b, "TYPE ");
+		pg_quote_qualified(b, e->schema, e->name);
+		break;
+	}
+	case CDB_COMMENT_SEQUENCE: {
+		const struct cdb_sequence *q = op->to_sequence ? op->to_sequence : op->from_sequence;
+
+		cdb_buf_puts(b, "SEQUENCE ");
+		pg_quote_qualified(b, q->schema, q->name);
+		break;
+	}
+	case CDB_COMMENT_FUNCTION: {
+		const struct cdb_function *f = op->to_function ? op->to_function : op->from_function;
+
+		cdb_buf_puts(b, same(f->kind, "procedure") ? "PROCEDURE " : "FUNCTION ");
+		pg_quote_qualified(b, f->schema, f->name);
+		cdb_buf_printf(b, "(%s)", f->args ? f->args : "");
+		break;
+	}
+	case CDB_COMMENT_NAMESPACE: {
+		const struct cdb_namespace *n = op->to_namespace ? op->to_namespace : op->from_namespace;
+
+		cdb_buf_puts(b, "SCHEMA ");
+		pg_quote_ident(b, n->name);
+		break;
+	}
+	}
+	cdb_buf_puts(b, " IS ");
+	if (op->to_comment)
+		pg_quote_literal(b, op->to_comment);
+	else
+		cdb_buf_puts(b, "NULL");
+	cdb_buf_puts(b, ";\n");
+}
+
+/* ---------------------------------------------------------------------- ops */
+
+static bool view_columns_extend(const struct cdb_view *from, const struct cdb_view *to)
+{
+	if (from->ncolumns > to->ncolumns)
+		return false;
+	for (size_t i = 0; i < from->ncolumns; i++)
+		if (strcmp(from->columns[i], to->columns[i]) != 0)
+			return false;
+	return true;
+}
+
+static void drop_view(struct cdb_buf *b, const struct cdb_view *v)
+{
+	cdb_buf_puts(b, v->materialized ? "DROP MATERIALIZED VIEW " : "DROP VIEW ");
+	pg_quote_qualified(b, v->schema, v->name);
+	cdb_buf_puts(b, ";\n");
+}
+
+static void create_view(struct cdb_buf *b, const struct cdb_view *v, bool replace)
+{
+	cdb_buf_puts(b, v->materialized ? "CREATE MATERIALIZED VIEW " : replace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ");
+	pg_quote_qualified(b, v->schema, v->name);
+	cdb_buf_puts(b, " AS\n");
+	put_def(b, v->definition);
+	cdb_buf_puts(b, ";\n");
+}
+
+static int render_op(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table;
+
+	if (op->destructive)
+		cdb_buf_printf(b, "-- cdb: destructive: %s\n", op->reason ? op->reason : "loses data");
+	switch (op->kind) {
+	case CDB_OP_CREATE_TABLE:
+		render_create_table(r, op->to_table);
+		break;
+	case CDB_OP_DROP_TABLE:
+		cdb_buf_puts(b, "DROP TABLE ");
+		qtable(b, op->from_table);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_RENAME_TABLE:
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, op->from_table);
+		cdb_buf_puts(b, " RENAME TO ");
+		pg_quote_ident(b, op->to_table->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_ALTER_TABLE:
+		/* WITHOUT ROWID / STRICT are SQLite's; nothing to do here */
+		break;
+	case CDB_OP_ADD_COLUMN:
+		if (op->to_column->serial_seq)
+			serial_before(r, t, op->to_column);
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " ADD COLUMN ");
+		column_def(b, op->to_column);
+		cdb_buf_puts(b, ";\n");
+		if (op->to_column->serial_seq)
+			owned_by(b, t->schema, op->to_column->serial_seq, t, op->to_column->name);
+		break;
+	case CDB_OP_DROP_COLUMN:
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " DROP COLUMN ");
+		pg_quote_ident(b, op->from_column->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_RENAME_COLUMN:
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " RENAME COLUMN ");
+		pg_quote_ident(b, op->from_column->name);
+		cdb_buf_puts(b, " TO ");
+		pg_quote_ident(b, op->to_column->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_ALTER_COLUMN:
+		render_alter_column(r, op);
+		break;
+	case CDB_OP_ADD_CONSTRAINT:
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " ADD ");
+		if (op->to_constraint->name) {
+			cdb_buf_puts(b, "CONSTRAINT ");
+			pg_quote_ident(b, op->to_constraint->name);
+			cdb_buf_putc(b, ' ');
+		}
+		cdb_buf_puts(b, op->to_constraint->definition);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_DROP_CONSTRAINT:
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " DROP CONSTRAINT ");
+		pg_quote_ident(b, op->from_constraint->name ? op->from_constraint->name : "");
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_CREATE_INDEX:
+		put_def(b, op->to_index->definition);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_DROP_INDEX:
+		cdb_buf_puts(b, "DROP INDEX ");
+		pg_quote_qualified(b, op->from_index->schema, op->from_index->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_CREATE_VIEW:
+		create_view(b, op->to_view, false);
+		break;
+	case CDB_OP_DROP_VIEW:
+		drop_view(b, op->from_view);
+		break;
+	case CDB_OP_REPLACE_VIEW:
+		if (!op->from_view->materialized && !op->to_view->materialized &&
+		    view_columns_extend(op->from_view, op->to_view)) {
+			create_view(b, op->to_view, true);
+		} else {
+			drop_view(b, op->from_view);
+			create_view(b, op->to_view, false);
+		}
+		break;
+	case CDB_OP_CREATE_TRIGGER:
+		put_def(b, op->to_trigger->definition);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_DROP_TRIGGER:
+		cdb_buf_puts(b, "DROP TRIGGER ");
+		pg_quote_ident(b, op->from_trigger->name);
+		cdb_buf_puts(b, " ON ");
+		pg_quote_qualified(b, op->from_trigger->schema, op->from_trigger->table);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_CREATE_NAMESPACE:
+		cdb_buf_puts(b, "CREATE SCHEMA ");
+		pg_quote_ident(b, op->to_namespace->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_DROP_NAMESPACE:
+		cdb_buf_puts(b, "DROP SCHEMA ");
+		pg_quote_ident(b, op->from_namespace->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_CREATE_EXTENSION:
+		cdb_buf_puts(b, "CREATE EXTENSION IF NOT EXISTS ");
+		pg_quote_ident(b, op->to_extension->name);
+		if (op->to_extension->schema) {
+			cdb_buf_puts(b, " SCHEMA ");
+			pg_quote_ident(b, op->to_extension->schema);
+		}
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_DROP_EXTENSION:
+		cdb_buf_puts(b, "DROP EXTENSION ");
+		pg_quote_ident(b, op->from_extension->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_ALTER_EXTENSION:
+		if (!same(op->from_extension->schema, op->to_extension->schema) && op->to_extension->schema) {
+			cdb_buf_puts(b, "ALTER EXTENSION ");
+			pg_quote_ident(b, op->to_extension->name);
+			cdb_buf_puts(b, " SET SCHEMA ");
+			pg_quote_ident(b, op->to_extension->schema);
+			cdb_buf_puts(b, ";\n");
+		}
+		if (!same(op->from_extension->version, op->to_extension->version) && op->to_extension->version) {
+			cdb_buf_puts(b, "ALTER EXTENSION ");
+			pg_quote_ident(b, op->to_extension->name);
+			cdb_buf_puts(b, " UPDATE TO ");
+			pg_quote_literal(b, op->to_extension->version);
+			cdb_buf_puts(b, ";\n");
+		}
+		break;
+	case CDB_OP_CREATE_ENUM:
+		cdb_buf_puts(b, "CREATE TYPE ");
+		pg_quote_qualified(b, op->to_enum->schema, op->to_enum->name);
+		enum_labels(b, op->to_enum);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_DROP_ENUM:
+		cdb_buf_puts(b, "DROP TYPE ");
+		pg_quote_qualified(b, op->from_enum->schema, op->from_enum->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_ADD_ENUM_VALUE: {
+		const struct cdb_enum *e = op->to_enum ? op->to_enum : op->from_enum;
+
+		cdb_buf_puts(b, "-- cdb: the new value cannot be used before this revision commits\n");
+		cdb_buf_puts(b, "ALTER TYPE ");
+		pg_quote_qualified(b, e->schema, e->name);
+		cdb_buf_puts(b, " ADD VALUE ");
+		pg_quote_literal(b, op->label);
+		if (op->label_before) {
+			cdb_buf_puts(b, " BEFORE ");
+			pg_quote_literal(b, op->label_before);
+		}
+		cdb_buf_puts(b, ";\n");
+		break;
+	}
+	case CDB_OP_REBUILD_ENUM:
+		render_rebuild_enum(r, op);
+		break;
+	case CDB_OP_CREATE_SEQUENCE:
+		if (owner_rendered_here(r, op->to_sequence))
+			break; /* created with the column that owns it */
+		create_sequence(b, op->to_sequence);
+		if (op->to_sequence->owned_by) {
+			char *schema, *table, *column;
+
+			if (split_owner(op->to_sequence->owned_by, op->to_sequence->schema, &schema, &table, &column)) {
+				cdb_buf_puts(b, "ALTER SEQUENCE ");
+				pg_quote_qualified(b, op->to_sequence->schema, op->to_sequence->name);
+				cdb_buf_puts(b, " OWNED BY ");
+				pg_quote_qualified(b, schema, table);
+				cdb_buf_putc(b, '.');
+				pg_quote_ident(b, column);
+				cdb_buf_puts(b, ";\n");
+				free(schema);
+				free(table);
+				free(column);
+			}
+		}
+		break;
+	case CDB_OP_DROP_SEQUENCE:
+		/* an owned sequence went with its column or table */
+		cdb_buf_puts(b, op->from_sequence->owned_by ? "DROP SEQUENCE IF EXISTS " : "DROP SEQUENCE ");
+		pg_quote_qualified(b, op->from_sequence->schema, op->from_sequence->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_ALTER_SEQUENCE: {
+		const struct cdb_sequence *q = op->to_sequence;
+
+		if (op->alter & (CDB_ALTER_SEQ_TYPE | CDB_ALTER_SEQ_PARAMS)) {
+			cdb_buf_puts(b, "ALTER SEQUENCE ");
+			pg_quote_qualified(b, q->schema, q->name);
+			sequence_params(b, q);
+			cdb_buf_puts(b, ";\n");
+		}
+		if (op->alter & CDB_ALTER_SEQ_OWNED) {
+			char *schema, *table, *column;
+
+			cdb_buf_puts(b, "ALTER SEQUENCE ");
+			pg_quote_qualified(b, q->schema, q->name);
+			cdb_buf_puts(b, " OWNED BY ");
+			if (q->owned_by && split_owner(q->owned_by, q->schema, &schema, &table, &column)) {
+				pg_quote_qualified(b, schema, table);
+				cdb_buf_putc(b, '.');
+				pg_quote_ident(b, column);
+				free(schema);
+				free(table);
+				free(column);
+			} else {
+				cdb_buf_puts(b, "NONE");
+			}
+			cdb_buf_puts(b, ";\n");
+		}
+		break;
+	}
+	case CDB_OP_CREATE_FUNCTION:
+	case CDB_OP_REPLACE_FUNCTION:
+		put_def(b, op->to_function->definition);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_DROP_FUNCTION:
+		cdb_buf_puts(b, same(op->from_function->kind, "procedure") ? "DROP PROCEDURE " : "DROP FUNCTION ");
+		pg_quote_qualified(b, op->from_function->schema, op->from_function->name);
+		cdb_buf_printf(b, "(%s);\n", op->from_function->args ? op->from_function->args : "");
+		break;
+	case CDB_OP_SET_COMMENT:
+		render_comment(r, op);
+		break;
+	case CDB_OP__COUNT:
+	default:
+		return cdb_error_set(CDB_ERROR, "cannot render operation %d for PostgreSQL", (int)op->kind);
+	}
+	return 0;
+}
+
+static int render_list(struct cdb_buf *out, const struct cdb_diff *diff, const struct cdb_op *ops, size_t n)
+{
+	struct render r = { .out = out, .diff = diff, .ops = ops, .nops = n };
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t before = out->len;
+
+		if (before && out->ptr[before - 1] == '\n')
+			cdb_buf_putc(out, '\n');
+		rc = render_op(&r, &ops[i]);
+		if (rc)
+			return rc;
+		/* an op that renders nothing leaves no blank line behind */
+		if (out->len == before + 1)
+			cdb_buf_truncate(out, before);
+	}
+	return 0;
+}
+
+int pg_render(struct cdb_buf *up, struct cdb_buf *down, const struct cdb_diff *diff)
+{
+	int rc = render_list(up, diff, diff->ops, diff->nops);
+
+	if (rc == 0)
+		rc = render_list(down, diff, diff->inverse, diff->ninverse);
+	return rc;
+}

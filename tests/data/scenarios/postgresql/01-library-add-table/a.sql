@@ -1,0 +1,5 @@
+CREATE TABLE books (
+    id serial PRIMARY KEY,
+    title text NOT NULL,
+    isbn varchar(13)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE books (
+    id serial PRIMARY KEY,
+    title text NOT NULL
+);

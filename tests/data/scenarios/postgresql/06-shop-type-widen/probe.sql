@@ -1,0 +1,1 @@
+SELECT id, name, stock, price, weight, notes FROM products ORDER BY id;

@@ -1,0 +1,6 @@
+CREATE TABLE products (
+    id integer PRIMARY KEY,
+    name text,
+    sku varchar(20),
+    price numeric
+);

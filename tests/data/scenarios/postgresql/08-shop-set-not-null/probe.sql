@@ -1,0 +1,1 @@
+SELECT id, name, sku, price FROM products ORDER BY id;

@@ -1,0 +1,8 @@
+CREATE TABLE users (id integer PRIMARY KEY, handle text NOT NULL);
+CREATE TABLE posts (
+    id integer PRIMARY KEY,
+    author_id integer REFERENCES users (id),
+    published boolean NOT NULL DEFAULT false,
+    created_at timestamp
+);
+CREATE INDEX ix_posts_created ON posts (created_at);

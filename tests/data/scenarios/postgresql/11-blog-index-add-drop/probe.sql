@@ -1,0 +1,1 @@
+SELECT id, author_id, published, created_at FROM posts ORDER BY id;

@@ -1,0 +1,2 @@
+SELECT id, email FROM users ORDER BY id;
+SELECT id, author_id, slug, created_at FROM posts ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, list_id, title, done, deleted_at FROM todos ORDER BY id;

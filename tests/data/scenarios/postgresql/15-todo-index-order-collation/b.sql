@@ -1,0 +1,8 @@
+CREATE TABLE todos (
+    id integer PRIMARY KEY,
+    title text NOT NULL,
+    due_on date,
+    tag text
+);
+CREATE INDEX ix_todos_due ON todos (due_on DESC NULLS LAST, title COLLATE "C");
+CREATE INDEX ix_todos_tag_prefix ON todos (tag text_pattern_ops);

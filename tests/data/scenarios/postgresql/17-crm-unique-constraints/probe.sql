@@ -1,0 +1,1 @@
+SELECT id, email, phone, api_token FROM contacts ORDER BY id;

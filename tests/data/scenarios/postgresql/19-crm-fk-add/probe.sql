@@ -1,0 +1,1 @@
+SELECT id, contact_id, amount FROM deals ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, deal_id, author_id, topic_id, body FROM notes ORDER BY id;

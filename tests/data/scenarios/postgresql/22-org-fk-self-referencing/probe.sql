@@ -1,0 +1,1 @@
+SELECT id, name, manager_id FROM employees ORDER BY id;

@@ -1,0 +1,12 @@
+CREATE TABLE teams (
+    project_id integer NOT NULL,
+    code text NOT NULL,
+    name text,
+    PRIMARY KEY (project_id, code)
+);
+CREATE TABLE assignments (
+    id integer PRIMARY KEY,
+    project_id integer NOT NULL,
+    team_code text NOT NULL,
+    person text NOT NULL
+);

@@ -1,0 +1,1 @@
+SELECT id, project_id, team_code, person FROM assignments ORDER BY id;

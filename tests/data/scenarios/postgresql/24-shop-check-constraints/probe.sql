@@ -1,0 +1,1 @@
+SELECT id, name, price, qty, discount FROM items ORDER BY id;

@@ -1,0 +1,8 @@
+CREATE TABLE posts (id integer PRIMARY KEY, title text);
+CREATE TABLE tags (id integer PRIMARY KEY, name text);
+CREATE TABLE post_tags (
+    id serial PRIMARY KEY,
+    post_id integer NOT NULL REFERENCES posts (id),
+    tag_id integer NOT NULL REFERENCES tags (id)
+);
+CREATE UNIQUE INDEX ux_post_tags ON post_tags (post_id, tag_id);

@@ -1,0 +1,1 @@
+SELECT id, title, isbn FROM books ORDER BY id;

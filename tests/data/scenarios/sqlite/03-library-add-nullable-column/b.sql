@@ -1,0 +1,6 @@
+CREATE TABLE books (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    subtitle TEXT,
+    pages INTEGER
+);

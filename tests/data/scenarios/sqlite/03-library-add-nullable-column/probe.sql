@@ -1,0 +1,1 @@
+SELECT id, title FROM books ORDER BY id;

@@ -1,0 +1,7 @@
+CREATE TABLE books (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    format TEXT NOT NULL DEFAULT 'paper',
+    copies INTEGER NOT NULL DEFAULT 1,
+    added_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

@@ -1,0 +1,1 @@
+SELECT id, name, price, stock, notes FROM products ORDER BY id;

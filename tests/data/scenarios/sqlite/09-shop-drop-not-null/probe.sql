@@ -1,0 +1,1 @@
+SELECT id, customer, note, shipped_at, status FROM orders ORDER BY id;

@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    status TEXT,
+    qty INTEGER,
+    created_at TEXT,
+    rate REAL
+);

@@ -1,0 +1,1 @@
+INSERT INTO orders VALUES (1, 'paid', 2, '2024-05-01 10:00:00', 1.0), (2, NULL, NULL, NULL, NULL);

@@ -1,0 +1,1 @@
+SELECT id, status, qty, currency, negative FROM orders ORDER BY id;

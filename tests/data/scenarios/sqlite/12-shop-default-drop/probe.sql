@@ -1,0 +1,1 @@
+SELECT id, status, source, placed_at FROM orders ORDER BY id;

@@ -1,0 +1,2 @@
+INSERT INTO users VALUES (1, 'ann'), (2, 'bob');
+INSERT INTO posts VALUES (1, 1, 1, '2024-01-01'), (2, 2, 0, NULL), (3, 1, 1, '2024-03-01');

@@ -1,0 +1,1 @@
+SELECT id, author_id, slug, created_at FROM posts ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, email, nick FROM users ORDER BY id;

@@ -1,0 +1,1 @@
+INSERT INTO users VALUES (1, 'a@x.org', 'ann'), (2, 'b@x.org', 'bob');

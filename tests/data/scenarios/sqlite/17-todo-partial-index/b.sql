@@ -1,0 +1,9 @@
+CREATE TABLE todos (
+    id INTEGER PRIMARY KEY,
+    list_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0,
+    deleted_at TEXT
+);
+CREATE INDEX ix_todos_open ON todos (list_id) WHERE done = 0 AND deleted_at IS NULL;
+CREATE UNIQUE INDEX ux_todos_live_title ON todos (list_id, title) WHERE deleted_at IS NULL;

@@ -1,0 +1,1 @@
+SELECT id, title, email FROM todos ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, title, due_on, tag FROM todos ORDER BY id;

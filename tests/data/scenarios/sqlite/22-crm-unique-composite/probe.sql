@@ -1,0 +1,1 @@
+SELECT id, company_id, code, email FROM contacts ORDER BY id;

@@ -1,0 +1,7 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE deals (
+    id INTEGER PRIMARY KEY,
+    contact_id INTEGER,
+    amount NUMERIC
+);

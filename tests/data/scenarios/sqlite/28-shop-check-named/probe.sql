@@ -1,0 +1,1 @@
+SELECT id, name, price, qty FROM items ORDER BY id;

@@ -1,0 +1,6 @@
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('a', 'b')),
+    price NUMERIC NOT NULL,
+    discount NUMERIC NOT NULL DEFAULT 0
+);

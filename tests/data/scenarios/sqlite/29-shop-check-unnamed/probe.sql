@@ -1,0 +1,1 @@
+SELECT id, status, price, discount FROM items ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, client_id, total FROM invoices ORDER BY id;

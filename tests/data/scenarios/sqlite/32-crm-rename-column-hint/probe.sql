@@ -1,0 +1,2 @@
+SELECT id FROM customers ORDER BY id;
+SELECT count(*) FROM customers;

@@ -1,0 +1,1 @@
+SELECT id, name, population, lat, lon FROM cities ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, title, views, created_at FROM posts ORDER BY id;

@@ -1,0 +1,1 @@
+INSERT INTO posts VALUES (1, 'one', 5, '2023-06-01'), (2, 'two', 150, '2024-02-01');

@@ -1,0 +1,1 @@
+SELECT id, name, code FROM contacts ORDER BY id;

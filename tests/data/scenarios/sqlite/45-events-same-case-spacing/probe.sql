@@ -1,0 +1,1 @@
+SELECT id, title FROM upcoming ORDER BY id;

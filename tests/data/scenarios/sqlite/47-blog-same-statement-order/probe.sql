@@ -1,0 +1,1 @@
+SELECT name, title FROM user_posts ORDER BY name, title;

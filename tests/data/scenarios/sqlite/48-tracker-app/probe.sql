@@ -1,0 +1,11 @@
+SELECT id, project_id, number, type_id, status_id, priority_id, milestone_id, sprint_id, reporter_id, assignee_id, parent_id, title, body, created_at, closed_at FROM issues ORDER BY id;
+SELECT id, ref, title, status FROM open_issues ORDER BY id;
+SELECT id, email, display_name, is_admin FROM users ORDER BY id;
+SELECT id, organisation_id, key, name FROM projects ORDER BY id;
+SELECT id, project_id, title, closed FROM milestones ORDER BY id;
+SELECT id, issue_id, author_id, body, created_at FROM comments ORDER BY id;
+SELECT id, issue_id, filename, size_bytes FROM attachments ORDER BY id;
+SELECT issue_id, label_id FROM issue_labels ORDER BY 1, 2;
+SELECT id, user_id, token_hash, label FROM api_tokens ORDER BY id;
+SELECT id, issue_id, field, old_value, new_value FROM issue_history ORDER BY id;
+SELECT user_id, open_count FROM user_workload ORDER BY user_id;

@@ -1,0 +1,556 @@
+/*
+ * test_pg_db.c - the PostgreSQL dialect against a real server:
+ * connections, scripts and their error lines, transactions and the
+ * migration lock, quoting, the shadow database, introspection
+ */
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "pgtest.h"
+
+static int sql_lines;
+
+/* Shadow databases of process `pid` (their names carry it; tests run in parallel). */
+static int count_shadows(pid_t pid)
+{
+	char *prefix = xasprintf("cdb_shadow_%ld_", (long)pid);
+	int n = pgtest_count_dbs(prefix);
+
+	free(prefix);
+	return n;
+}
+
+static void count_sql(enum cdb_log_level level, const char *msg, void *ctx)
+{
+	(void)msg;
+	(void)ctx;
+	if (level == CDB_LOG_SQL)
+		sql_lines++;
+}
+
+Test(pg_connect, refused_is_one_line_without_password)
+{
+	struct cdb_config cfg;
+	struct cdb_db *db = NULL;
+	const char *msg;
+	int rc;
+
+	pgtest_admin_url();
+	pgtest_config(&cfg);
+	rc = cdb_db_open(&db, "postgresql://alice:s3cret@127.0.0.1:1/app?connect_timeout=5", &cfg);
+	cr_assert_eq(rc, CDB_EDB);
+	cr_assert_null(db);
+	msg = cdb_error_message();
+	cr_assert(strncmp(msg, "cannot connect to PostgreSQL at 127.0.0.1:1 as alice: ", 54) == 0, "got: %s", msg);
+	cr_assert_null(strchr(msg, '\n'), "not one line: %s", msg);
+	cr_assert_null(strstr(msg, "s3cret"));
+	for (int i = 0; i < cdb_error_nhints(); i++)
+		cr_assert_null(strstr(cdb_error_hint_at(i), "s3cret"));
+}
+
+Test(pg_connect, application_name_and_params_pass_through)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("conn");
+	char *with = xasprintf("%s?application_name=cdbcheck&connect_timeout=7", url);
+	struct cdb_db *db;
+	char *v;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	v = pgtest_value(db, "SELECT current_setting('application_name')");
+	cr_assert_str_eq(v, "cdb");
+	free(v);
+	cdb_db_close(db);
+	db = pgtest_open(with, &cfg);
+	v = pgtest_value(db, "SELECT current_setting('application_name')");
+	cr_assert_str_eq(v, "cdbcheck");
+	free(v);
+	cdb_db_close(db);
+	free(with);
+	free(url);
+}
+
+Test(pg_quote, identifiers_and_literals)
+{
+	struct cdb_buf b = CDB_BUF_INIT;
+
+	cdb_postgres_dialect.quote_ident(&b, "Event \"Venues\"");
+	cr_assert_str_eq(b.ptr, "\"Event \"\"Venues\"\"\"");
+	cdb_buf_reset(&b);
+	cdb_postgres_dialect.quote_literal(&b, "it's a\\b");
+	cr_assert_str_eq(b.ptr, "'it''s a\\b'");
+	cdb_buf_release(&b);
+}
+
+Test(pg_exec, failing_statement_line_from_error_position)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("exec");
+	struct cdb_db *db;
+	struct cdb_exec_error err = {0};
+	int rc;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	rc = db->vt->exec(db,
+	                  "CREATE TABLE a (id int);\n"
+	                  "\n"
+	                  "-- a comment; with a semicolon\n"
+	                  "CREATE TABLE b (\n"
+	                  "    id int,\n"
+	                  "    x nosuchtype\n"
+	                  ");\n",
+	                  &err);
+	cr_assert_eq(rc, CDB_EDB);
+	cr_assert_eq(err.line, 6, "line %d", err.line);
+	cr_assert(strncmp(err.statement, "CREATE TABLE b (", 16) == 0, "statement: %s", err.statement);
+	cr_assert(strstr(cdb_error_message(), "nosuchtype"), "%s", cdb_error_message());
+	free(err.statement);
+
+	/* no position from the server: the failing statement's first line */
+	memset(&err, 0, sizeof err);
+	rc = db->vt->exec(db, "SELECT 1;\nSELECT 2;\n\nSELECT 1 / 0;\n", &err);
+	cr_assert_eq(rc, CDB_EDB);
+	cr_assert_eq(err.line, 4, "line %d", err.line);
+	free(err.statement);
+	cdb_db_close(db);
+	free(url);
+}
+
+Test(pg_exec, splits_scripts_with_bodies_and_quotes)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("split");
+	struct cdb_db *db;
+	char *v;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	pgtest_exec(db,
+	            "CREATE TABLE t (id int, note text DEFAULT 'a;b', \"x;y\" int);\n"
+	            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $body$\n"
+	            "BEGIN\n  NEW.note := 'x;'; RETURN NEW;\nEND;\n$body$;\n"
+	            "CREATE FUNCTION g(a int) RETURNS int LANGUAGE sql\n"
+	            "BEGIN ATOMIC\n  SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;\nEND;\n"
+	            "/* block; comment /* nested; */ */\n"
+	            "INSERT INTO t VALUES (1, E'it\\'s;', 2);\n");
+	v = pgtest_value(db, "SELECT note FROM t");
+	cr_assert_str_eq(v, "it's;");
+	free(v);
+	v = pgtest_value(db, "SELECT g(5)");
+	cr_assert_str_eq(v, "1");
+	free(v);
+	cdb_db_close(db);
+	free(url);
+}
+
+Test(pg_tx, rollback_undoes_the_whole_step)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("tx");
+	struct cdb_db *db;
+	char *v;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	cr_assert_eq(db->vt->begin(db), 0, "%s", cdb_error_message());
+	pgtest_exec(db, "CREATE TABLE a (id int); CREATE TABLE b (id int);");
+	cr_assert_eq(db->vt->rollback(db), 0);
+	v = pgtest_value(db, "SELECT coalesce(to_regclass('a')::text, 'none')");
+	cr_assert_str_eq(v, "none");
+	free(v);
+	cdb_db_close(db);
+	free(url);
+}
+
+Test(pg_lock, transaction_lock_times_out_with_elocked)
+{
+	struct cdb_config cfg, quick;
+	char *url = pgtest_create_db("lock");
+	struct cdb_db *a, *b;
+	time_t t0;
+	int rc;
+
+	pgtest_config(&cfg);
+	pgtest_config(&quick);
+	quick.lock_timeout = 1;
+	a = pgtest_open(url, &cfg);
+	b = pgtest_open(url, &quick);
+	cr_assert_eq(a->vt->begin(a), 0, "%s", cdb_error_message());
+	t0 = time(NULL);
+	rc = b->vt->begin(b);
+	cr_assert_eq(rc, CDB_ELOCKED, "rc %d: %s", rc, cdb_error_message());
+	cr_assert(time(NULL) - t0 < 10);
+	cr_assert(strstr(cdb_error_message(), "migration lock"), "%s", cdb_error_message());
+	cr_assert_eq(a->vt->commit(a), 0);
+	cr_assert_eq(b->vt->begin(b), 0, "%s", cdb_error_message());
+	cr_assert_eq(b->vt->commit(b), 0);
+
+	/* the session lock (transaction: none) is the same lock */
+	cr_assert_eq(a->vt->lock_session(a), 0, "%s", cdb_error_message());
+	cr_assert_eq(b->vt->begin(b), CDB_ELOCKED);
+	cr_assert_eq(b->vt->lock_session(b), CDB_ELOCKED);
+	cr_assert_eq(a->vt->unlock_session(a), 0);
+	cr_assert_eq(b->vt->lock_session(b), 0, "%s", cdb_error_message());
+	cr_assert_eq(b->vt->unlock_session(b), 0);
+	cdb_db_close(a);
+	cdb_db_close(b);
+	free(url);
+}
+
+static const char rich_schema[] =
+	"CREATE SCHEMA billing;\n"
+	"COMMENT ON SCHEMA billing IS 'money';\n"
+	"CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
+	"CREATE SEQUENCE ticket_seq START WITH 100 INCREMENT BY 5;\n"
+	"CREATE TABLE users (\n"
+	"    id serial PRIMARY KEY,\n"
+	"    email varchar(120) NOT NULL UNIQUE,\n"
+	"    name text COLLATE \"C\",\n"
+	"    feeling mood DEFAULT 'ok',\n"
+	"    tags text[],\n"
+	"    lower_email text GENERATED ALWAYS AS (lower(email)) STORED,\n"
+	"    CHECK (length(email) > 3)\n"
+	");\n"
+	"COMMENT ON TABLE users IS 'people';\n"
+	"COMMENT ON COLUMN users.email IS 'login';\n"
+	"CREATE TABLE billing.invoices (\n"
+	"    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+	"    user_id int REFERENCES users (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,\n"
+	"    number bigint DEFAULT nextval('ticket_seq'),\n"
+	"    amount numeric(10,2)\n"
+	");\n"
+	"CREATE INDEX ix_users_lower ON users (lower(email)) WHERE name IS NOT NULL;\n"
+	"CREATE UNIQUE INDEX ix_inv ON billing.invoices (user_id DESC NULLS LAST) INCLUDE (amount);\n"
+	"CREATE VIEW happy_users AS SELECT id, email FROM users WHERE feeling = 'happy';\n"
+	"CREATE MATERIALIZED VIEW billing.totals AS SELECT user_id, sum(amount) AS total\n"
+	"    FROM billing.invoices GROUP BY user_id;\n"
+	"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+	"CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();\n";
+
+static void check_rich(const struct cdb_schema *s)
+{
+	const struct cdb_table *u = cdb_schema_table(s, "public", "users");
+	const struct cdb_table *inv = cdb_schema_table(s, "billing", "invoices");
+	const struct cdb_column *c;
+	bool found_check = false, found_fk = false;
+
+	cr_assert_not_null(u);
+	cr_assert_not_null(inv);
+	cr_assert_eq(u->ncolumns, 6);
+	c = cdb_table_column(u, "id");
+	cr_assert_str_eq(c->type, "integer");
+	cr_assert_str_eq(c->serial_seq, "users_id_seq");
+	cr_assert(c->notnull);
+	c = cdb_table_column(u, "email");
+	cr_assert_str_eq(c->type, "character varying(120)");
+	cr_assert_str_eq(c->comment, "login");
+	cr_assert_str_eq(cdb_table_column(u, "name")->collation, "\"C\"");
+	cr_assert_str_eq(cdb_table_column(u, "feeling")->default_expr, "'ok'::mood");
+	cr_assert_str_eq(cdb_table_column(u, "tags")->type, "text[]");
+	cr_assert_str_eq(cdb_table_column(u, "lower_email")->generated, "lower((email)::text)");
+	cr_assert_str_eq(u->comment, "people");
+	cr_assert_eq(cdb_table_column(inv, "id")->identity, 'a');
+	for (size_t i = 0; i < u->nconstraints; i++)
+		if (u->constraints[i].kind == CDB_CON_CHECK) {
+			cr_assert_str_eq(u->constraints[i].name, "users_email_check");
+			found_check = true;
+		}
+	for (size_t i = 0; i < inv->nconstraints; i++)
+		if (inv->constraints[i].kind == CDB_CON_FOREIGN) {
+			const struct cdb_constraint *k = &inv->constraints[i];
+
+			cr_assert_str_eq(k->name, "invoices_user_id_fkey");
+			cr_assert_str_eq(k->ref_table, "users");
+			cr_assert_str_eq(k->on_delete, "CASCADE");
+			cr_assert(k->deferrable && k->initially_deferred);
+			found_fk = true;
+		}
+	cr_assert(found_check && found_fk);
+	/* constraint-backed indexes are not listed as indexes */
+	cr_assert_eq(s->nindexes, 2, "%zu indexes", s->nindexes);
+	cr_assert_not_null(cdb_schema_index(s, "public", "ix_users_lower"));
+	cr_assert_str_eq(cdb_schema_index(s, "public", "ix_users_lower")->where, "name IS NOT NULL");
+	cr_assert_str_eq(cdb_schema_index(s, "billing", "ix_inv")->keys[0], "user_id DESC NULLS LAST");
+	cr_assert_eq(cdb_schema_index(s, "billing", "ix_inv")->ninclude, 1);
+	cr_assert_eq(s->nviews, 2);
+	cr_assert(cdb_schema_view(s, "billing", "totals")->materialized);
+	cr_assert_eq(s->ntriggers, 1);
+	cr_assert_eq(s->nenums, 1);
+	cr_assert_eq(s->enums[0].nlabels, 3);
+	cr_assert_str_eq(s->enums[0].labels[2], "happy");
+	/* users_id_seq (serial) and ticket_seq; the identity's sequence comes with its column */
+	cr_assert_eq(s->nsequences, 2, "%zu sequences", s->nsequences);
+	cr_assert_eq(s->nfunctions, 1);
+	cr_assert_eq(s->nnamespaces, 2);
+}
+
+Test(pg_introspect, reads_everything_in_a_constant_number_of_queries)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = { .version_table = "cdb_version", .history_table = "cdb_history" };
+	char *url = pgtest_create_db("intro");
+	struct cdb_db *db;
+	struct cdb_schema s;
+	struct cdb_buf more = CDB_BUF_INIT;
+	int few;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	pgtest_exec(db, rich_schema);
+	{
+		struct cdb_buf vt = CDB_BUF_INIT;
+
+		db->vt->version_tables_sql(&vt, &cfg);
+		pgtest_exec(db, vt.ptr);
+		cdb_buf_release(&vt);
+	}
+	db->echo = true;
+	cdb_log_set_handler(count_sql, NULL);
+	cdb_schema_init(&s);
+	sql_lines = 0;
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	few = sql_lines;
+	check_rich(&s);
+	cr_assert_null(cdb_schema_table(&s, "public", "cdb_version"));
+	cr_assert_null(cdb_schema_table(&s, "public", "cdb_history"));
+	cdb_schema_release(&s);
+
+	db->echo = false;
+	for (int i = 0; i < 60; i++)
+		cdb_buf_printf(&more,
+		               "CREATE TABLE t%d (id serial PRIMARY KEY, u int REFERENCES users (id), v text UNIQUE);\n"
+		               "CREATE INDEX ix_t%d ON t%d (v);\n",
+		               i, i, i);
+	pgtest_exec(db, more.ptr);
+	db->echo = true;
+	cdb_schema_init(&s);
+	sql_lines = 0;
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	cr_assert_eq(sql_lines, few, "%d queries for 62 tables, %d for 2", sql_lines, few);
+	cr_assert_eq(s.ntables, 62);
+	cdb_schema_release(&s);
+	cdb_log_set_handler(NULL, NULL);
+
+	/* exclude globs and the schema list */
+	o.exclude = "t1*,billing.*";
+	cdb_schema_init(&s);
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	cr_assert_null(cdb_schema_table(&s, "public", "t12"));
+	cr_assert_null(cdb_schema_table(&s, "billing", "invoices"));
+	cr_assert_not_null(cdb_schema_table(&s, "public", "t2"));
+	cr_assert_null(cdb_schema_index(&s, "public", "ix_t12"));
+	cdb_schema_release(&s);
+	o.exclude = NULL;
+	o.schemas = "billing";
+	cdb_schema_init(&s);
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	cr_assert_eq(s.ntables, 1);
+	cdb_schema_release(&s);
+
+	cdb_buf_release(&more);
+	cdb_db_close(db);
+	free(url);
+}
+
+Test(pg_shadow, models_load_into_a_temporary_database_that_is_dropped)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = { .version_table = "cdb_version", .history_table = "cdb_history" };
+	char *url = pgtest_create_db("shadow");
+	char *file = pgtest_write_file(rich_schema);
+	const char *files[1] = { file };
+	struct cdb_db *db;
+	struct cdb_schema s;
+	int before = count_shadows(getpid());
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	cdb_schema_init(&s);
+	cr_assert_eq(db->vt->load_models(&s, db, &cfg, files, 1, &o), 0, "%s", cdb_error_message());
+	check_rich(&s);
+	cdb_schema_release(&s);
+	cr_assert_eq(count_shadows(getpid()), before);
+	/* the target itself was not touched */
+	{
+		char *v = pgtest_value(db, "SELECT count(*) FROM pg_class WHERE relname = 'users'");
+
+		cr_assert_str_eq(v, "0");
+		free(v);
+	}
+	cdb_db_close(db);
+	unlink(file);
+	free(file);
+	free(url);
+}
+
+Test(pg_shadow, failing_model_names_file_and_line_and_drops_the_database)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = {0};
+	char *url = pgtest_create_db("badmodel");
+	char *file = pgtest_write_file("CREATE TABLE a (id int);\n\nCREATE TABLE b (\n  id int REFERENCES nothere (id)\n);\n");
+	const char *files[1] = { file };
+	struct cdb_db *db;
+	struct cdb_schema s;
+	/* no error position for a missing relation: the statement's first line */
+	char *expect = xasprintf("%s:3: ", file);
+	int before = count_shadows(getpid());
+	int rc;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	cdb_schema_init(&s);
+	rc = db->vt->load_models(&s, db, &cfg, files, 1, &o);
+	cr_assert_eq(rc, CDB_EINVALID, "rc %d", rc);
+	cr_assert(strncmp(cdb_error_message(), expect, strlen(expect)) == 0, "got: %s", cdb_error_message());
+	cr_assert(strstr(cdb_error_message(), "nothere"), "%s", cdb_error_message());
+	cdb_schema_release(&s);
+	cr_assert_eq(count_shadows(getpid()), before);
+	cdb_db_close(db);
+	unlink(file);
+	free(file);
+	free(expect);
+	free(url);
+}
+
+Test(pg_shadow, without_createdb_the_hint_names_shadow_url)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = {0};
+	char *url = pgtest_create_db("nocreate");
+	char *file = pgtest_write_file("CREATE TABLE a (id int);\n");
+	const char *files[1] = { file };
+	struct cdb_db *admin, *db;
+	struct cdb_schema s;
+	char *plain_url;
+	bool hinted = false;
+	int rc;
+
+	pgtest_config(&cfg);
+	admin = pgtest_open(url, &cfg);
+	pgtest_exec(admin, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cdb_nocreate')"
+	                   " THEN CREATE ROLE cdb_nocreate LOGIN NOCREATEDB; END IF; END $$;");
+	cdb_db_close(admin);
+	/* same server and database, connecting as the unprivileged role */
+	{
+		const char *at = strchr(url, '@');
+
+		cr_assert_not_null(at);
+		plain_url = xasprintf("postgresql://cdb_nocreate%s", at);
+	}
+	db = pgtest_open(plain_url, &cfg);
+	cdb_schema_init(&s);
+	rc = db->vt->load_models(&s, db, &cfg, files, 1, &o);
+	cr_assert_eq(rc, CDB_EDB, "rc %d: %s", rc, cdb_error_message());
+	cr_assert(strstr(cdb_error_message(), "cannot create a temporary database"), "%s", cdb_error_message());
+	for (int i = 0; i < cdb_error_nhints(); i++)
+		if (strstr(cdb_error_hint_at(i), "set shadow_url in cdb.ini"))
+			hinted = true;
+	cr_assert(hinted);
+	cdb_schema_release(&s);
+	cdb_db_close(db);
+	unlink(file);
+	free(file);
+	free(plain_url);
+	free(url);
+}
+
+Test(pg_shadow, shadow_url_is_wiped_and_kept)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = {0};
+	char *url = pgtest_create_db("target");
+	char *shadow = pgtest_create_db("shadowdb");
+	char *file = pgtest_write_file("CREATE SCHEMA extra;\nCREATE TABLE extra.a (id int);\n");
+	const char *files[1] = { file };
+	struct cdb_db *db, *sdb;
+	struct cdb_schema s;
+
+	pgtest_config(&cfg);
+	sdb = pgtest_open(shadow, &cfg);
+	pgtest_exec(sdb, "CREATE TABLE junk (id int); CREATE SCHEMA extra; CREATE TABLE extra.old (x int);");
+	cdb_db_close(sdb);
+	cfg.shadow_url = shadow;
+	db = pgtest_open(url, &cfg);
+	for (int round = 0; round < 2; round++) {
+		cdb_schema_init(&s);
+		cr_assert_eq(db->vt->load_models(&s, db, &cfg, files, 1, &o), 0, "%s", cdb_error_message());
+		cr_assert_eq(s.ntables, 1);
+		cr_assert_str_eq(s.tables[0].name, "a");
+		/* public comes back as a fresh database has it */
+		cr_assert_eq(s.nnamespaces, 2);
+		cdb_schema_release(&s);
+	}
+	cdb_db_close(db);
+	sdb = pgtest_open(shadow, &cfg);
+	{
+		char *v = pgtest_value(sdb, "SELECT count(*) FROM pg_class WHERE relname = 'a'");
+
+		cr_assert_str_eq(v, "1");
+		free(v);
+	}
+	cdb_db_close(sdb);
+	unlink(file);
+	free(file);
+	free(shadow);
+	free(url);
+}
+
+Test(pg_shadow, interrupted_load_drops_the_database_and_dies_of_the_signal)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("sigint");
+	char *file = pgtest_write_file("CREATE TABLE a (id int);\nSELECT pg_sleep(30);\n");
+	int status;
+	pid_t pid;
+
+	pgtest_config(&cfg);
+	fflush(NULL);
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		struct cdb_introspect_opts o = {0};
+		const char *files[1] = { file };
+		struct cdb_db *db = NULL;
+		struct cdb_schema s;
+
+		if (cdb_db_open(&db, url, &cfg))
+			_exit(3);
+		cdb_schema_init(&s);
+		db->vt->load_models(&s, db, &cfg, files, 1, &o);
+		_exit(4); /* not reached: the signal is re-raised after cleanup */
+	}
+	/* wait until the shadow database exists, then interrupt */
+	for (int i = 0; i < 100 && count_shadows(pid) == 0; i++)
+		usleep(100 * 1000);
+	cr_assert_eq(count_shadows(pid), 1);
+	usleep(300 * 1000);
+	kill(pid, SIGINT);
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT, "status %d", status);
+	cr_assert_eq(count_shadows(pid), 0);
+	unlink(file);
+	free(file);
+	free(url);
+}
+
+Test(pg_scratch, scratch_database_is_dropped_on_close)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("scratch");
+	struct cdb_db *db, *scratch = NULL;
+	int before = count_shadows(getpid());
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	cr_assert_eq(db->vt->open_scratch(&scratch, db, &cfg), 0, "%s", cdb_error_message());
+	pgtest_exec(scratch, "CREATE TABLE x (id int)");
+	cr_assert_eq(count_shadows(getpid()), before + 1);
+	cdb_db_close(scratch);
+	cr_assert_eq(count_shadows(getpid()), before);
+	cdb_db_close(db);
+	free(url);
+}
