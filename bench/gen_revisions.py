@@ -64,8 +64,9 @@ def downgrade():
 
 
 def rev_id(i):
-    # Spread the ids so that 4-character prefixes are not all equal.
-    return "%012x" % ((0x5bd1e995 * i + 0xc0ffee) % (1 << 48))
+    # A multiplicative hash spreads the ids over the whole 48-bit range, so
+    # that they do not share long prefixes (as random ids would not).
+    return "%012x" % ((0x9e3779b97f4b * i + 0xc0ffee) % (1 << 48))
 
 
 def generate(r, outdir, formats=("cdb", "alembic", "sql")):

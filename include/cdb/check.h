@@ -32,7 +32,7 @@ struct cdb_graph;
 #define CDB_FINDING_APPLIED_DELETED "applied-deleted"   /* applied revision has no file */
 #define CDB_FINDING_BASE_EDITED "base-edited"           /* revision present at REF was edited */
 #define CDB_FINDING_BASE_DELETED "base-deleted"         /* revision present at REF was deleted */
-#define CDB_FINDING_BASE_HEADS "multiple-heads"         /* merging into REF leaves a second head */
+#define CDB_FINDING_BASE_HEADS "base-conflict"          /* merging into REF leaves a second head */
 #define CDB_FINDING_MODELS_CHANGED "models-changed"     /* models differ from the replayed revisions */
 #define CDB_FINDING_UPGRADE_FAILED "upgrade-failed"     /* a revision fails in the scratch database */
 #define CDB_FINDING_DOWNGRADE_FAILED "downgrade-failed" /* a downgrade fails in the scratch database */

@@ -72,6 +72,14 @@ int cdb_git_resolve(struct cdb_git_commit *out, struct cdb_git *g, const char *r
                     struct cdb_arena *arena);
 
 /*
+ * The merge base of HEAD and REF (the newest common ancestor), written as
+ * 40 hex digits into `out`. CDB_ENOTFOUND when there is none (unrelated
+ * histories, an unborn HEAD, or a shallow clone that lacks it); errors of
+ * cdb_git_resolve() for REF.
+ */
+int cdb_git_merge_base(char out[CDB_GIT_HEXSZ + 1], struct cdb_git *g, const char *ref);
+
+/*
  * The upstream branch of the checked-out branch ("origin/main"), as a
  * malloc'ed string, or NULL when HEAD is detached or has no upstream.
  */

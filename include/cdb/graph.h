@@ -164,6 +164,7 @@ struct cdb_plan {
 	   downgrade: these and everything depending on them are unapplied. */
 	struct cdb_revision **goal;
 	size_t ngoal;
+	struct cdb_arena steps_arena; /* owns steps, rows and end_rows; emptied by each replan */
 	struct cdb_step *steps;     /* in order */
 	size_t nsteps, steps_cap;
 	const char **rows;          /* the version rows the steps start from */

@@ -108,6 +108,13 @@ int cdb_revision_parse_body(struct cdb_revision *rev, struct cdb_arena *a, const
  * cdb_revision_parse_header().
  */
 int cdb_revision_load_header(struct cdb_revision *out, struct cdb_arena *a, const char *path);
+/*
+ * The same for file `name` relative to directory descriptor `dirfd`
+ * (AT_FDCWD: the cwd), saving a path lookup per file when a whole
+ * directory is loaded; `path` is the name used in messages and out->file.
+ */
+int cdb_revision_load_header_at(struct cdb_revision *out, struct cdb_arena *a, int dirfd,
+                                const char *name, const char *path);
 
 /*
  * Read rev->file whole and fill the body fields and checksum (a no-op when

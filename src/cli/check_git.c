@@ -18,11 +18,12 @@ int cli_check_git(struct cdb_cli *cli, struct cdb_findings *out, struct cdb_grap
 
 	if ((rc = cli_config(cli, &cfg)) < 0)
 		return rc;
-	if (db && (rc = cdb_check_checksums(out, db, g)) < 0)
+	if (g && db && (rc = cdb_check_checksums(out, db, g)) < 0)
 		return rc;
+	/* --base reads files, not the graph: it also explains a broken one (a deleted parent). */
 	if (f->base && (rc = cdb_check_base(out, cfg, f->base)) < 0)
 		return rc;
-	if (!f->scratch && !f->roundtrip)
+	if (!g || (!f->scratch && !f->roundtrip))
 		return 0;
 	if ((rc = cli_dialect(cli, &d)) < 0)
 		return rc;

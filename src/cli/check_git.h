@@ -20,8 +20,8 @@ struct cli_check_flags {
 };
 
 /*
- * Run the checks the flags ask for on the loaded, valid graph `g`,
- * appending to `out`: the checksums of applied revisions when a live
+ * Run the checks the flags ask for on the loaded, valid graph `g` (NULL
+ * when the graph is invalid: then only --base runs), appending to `out`: the checksums of applied revisions when a live
  * database is used (`db`, NULL with --scratch), --base REF, and the
  * scratch replay (with the models comparison when `scratch_models`, with
  * the roundtrip for --roundtrip). Returns 0 or the CDB_E* code of a check

@@ -47,12 +47,13 @@ int cmd_branches(int argc, char **argv, struct cdb_cli *cli)
 		if (verbose)
 			cli_format_rev_verbose(&line, r, false);
 		else
-			cli_format_rev(&line, r, REVFMT_LABELS | REVFMT_HEAD | REVFMT_TREE);
+			cli_format_rev(&line, r, REVFMT_LABELS | REVFMT_HEAD | REVFMT_TREE | (cli->color_out ? REVFMT_COLOR : 0));
 		printf("%s\n", line.ptr);
 		for (size_t k = 0; k < r->nchildren; k++) {
 			cdb_buf_reset(&line);
 			cli_format_rev(&line, r->children[k],
-			               REVFMT_LABELS | REVFMT_HEAD | REVFMT_TREE | (verbose ? REVFMT_MESSAGE : 0));
+			               REVFMT_LABELS | REVFMT_HEAD | REVFMT_TREE | (verbose ? REVFMT_MESSAGE : 0) |
+			                   (cli->color_out ? REVFMT_COLOR : 0));
 			printf("%*s -> %s\n", (int)strlen(r->id), "", line.ptr);
 		}
 	}

@@ -41,7 +41,7 @@ int cmd_current(int argc, char **argv, struct cdb_cli *cli)
 		if (verbose)
 			cli_format_rev_verbose(&line, r, false);
 		else
-			cli_format_rev(&line, r, REVFMT_HEAD | REVFMT_TREE);
+			cli_format_rev(&line, r, REVFMT_HEAD | REVFMT_TREE | (cli->color_out ? REVFMT_COLOR : 0));
 		printf("%s\n", line.ptr);
 	}
 	if (arr && (rc = cli_print_json(arr)) < 0)

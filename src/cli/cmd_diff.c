@@ -1,26 +1,48 @@
-/* cmd_diff.c - placeholder until its owner writes the command */
+/*
+ * cmd_diff.c - cdb diff: print the upgrade SQL that `cdb migrate` would
+ * write for the difference between the database and the models; writes
+ * nothing and changes nothing.
+ */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "cli.h"
+#include "autogen.h"
 
 int cmd_diff(int argc, char **argv, struct cdb_cli *cli)
 {
-	static const struct cli_option opts[] = { { 0, NULL, 0, NULL } };
-	char **pos;
-	int npos, status;
+	const struct cli_option opts[] = { { 0, NULL, 0, NULL } };
+	struct cli_autogen ag;
+	struct cdb_buf up = CDB_BUF_INIT, down = CDB_BUF_INIT;
+	struct cdb_db *db;
+	char **pos = NULL;
+	int npos, status, rc;
 
-	/* Options are not known yet; only --help is answered. */
-	if (!cli_parse(cli, opts, 1, argv, &npos, &pos, &status))
-		return status;
-	free(pos);
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			cli_print_help(stdout, cli->cmd);
-			return CDB_EXIT_OK;
-		}
+	cli_autogen_init(&ag);
+	if (!cli_parse(cli, opts, argc, argv, &npos, &pos, &status))
+		goto done;
+	if (npos > 0) {
+		status = cli_usage_error(cli, "unexpected argument '%s'", pos[0]);
+		goto done;
 	}
-	cdb_error_set(CDB_ERROR, "'cdb diff' is not implemented yet");
-	return cli_fail(CDB_ERROR);
+	if ((rc = cli_autogen_compute(cli, &ag, false)) < 0 || (rc = cli_db(cli, false, &db)) < 0)
+		goto fail;
+	if (cdb_diff_empty(&ag.diff)) {
+		if (!cli->quiet)
+			fprintf(stderr, "No changes detected\n");
+		status = CDB_EXIT_OK;
+		goto done;
+	}
+	if ((rc = db->vt->render(&up, &down, &ag.diff)) < 0)
+		goto fail;
+	fputs(up.ptr, stdout);
+	status = CDB_EXIT_OK;
+	goto done;
+fail:
+	status = cli_fail(rc);
+done:
+	cdb_buf_release(&up);
+	cdb_buf_release(&down);
+	cli_autogen_release(&ag);
+	free(pos);
+	return status;
 }

@@ -26,8 +26,14 @@ int cmd_heads(int argc, char **argv, struct cdb_cli *cli)
 		goto done;
 	}
 	cdb_graph_release(&g);
-	if ((rc = cli_graph(cli, &g)) < 0)
+	if ((rc = cli_graph(cli, &g)) < 0) {
+		/* --ids feeds shell completion: outside a project it prints nothing. */
+		if (ids && rc == CDB_ENOTFOUND) {
+			status = CDB_EXIT_OK;
+			goto done;
+		}
 		goto fail;
+	}
 	if (cli->format == CLI_FORMAT_JSON)
 		arr = json_array();
 	for (size_t i = 0; i < g.nheads; i++) {
@@ -43,7 +49,7 @@ int cmd_heads(int argc, char **argv, struct cdb_cli *cli)
 		else if (verbose)
 			cli_format_rev_verbose(&line, r, false);
 		else
-			cli_format_rev(&line, r, REVFMT_LABELS | REVFMT_HEAD);
+			cli_format_rev(&line, r, REVFMT_LABELS | REVFMT_HEAD | (cli->color_out ? REVFMT_COLOR : 0));
 		printf("%s\n", line.ptr);
 	}
 	if (arr && (rc = cli_print_json(arr)) < 0)

@@ -96,8 +96,14 @@ int cmd_history(int argc, char **argv, struct cdb_cli *cli)
 		end_text = colon + 1;
 	}
 	cdb_graph_release(&g);
-	if ((rc = cli_graph(cli, &g)) < 0)
+	if ((rc = cli_graph(cli, &g)) < 0) {
+		/* --ids feeds shell completion: outside a project it prints nothing. */
+		if (ids && rc == CDB_ENOTFOUND) {
+			status = CDB_EXIT_OK;
+			goto done;
+		}
 		goto fail;
+	}
 	if (indicate || (start_text && strcmp(start_text, "current") == 0) || strcmp(end_text, "current") == 0)
 		if ((rc = cli_current_rows(cli, &g, &rows)) < 0)
 			goto fail;
@@ -126,7 +132,8 @@ int cmd_history(int argc, char **argv, struct cdb_cli *cli)
 			cli_format_rev_verbose(&line, r, current);
 		} else {
 			cli_format_rev(&line, r, REVFMT_PARENTS | REVFMT_LABELS | REVFMT_HEAD | REVFMT_TREE |
-			                         REVFMT_MESSAGE | (current ? REVFMT_CURRENT : 0));
+			                         REVFMT_MESSAGE | (current ? REVFMT_CURRENT : 0) |
+			                         (cli->color_out ? REVFMT_COLOR : 0));
 		}
 		first = false;
 		printf("%s\n", line.ptr);

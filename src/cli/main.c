@@ -155,14 +155,12 @@ int main(int argc, char **argv)
 	if (!cmd) {
 		const char *guess = cli_suggest_command(argv[first]);
 
-		fprintf(stderr, "%scdb: error:%s unknown command '%s'\n",
-		        cli_color(cli.color_err, CLI_SGR_BOLD ";" CLI_SGR_RED),
-		        cli_color(cli.color_err, CLI_SGR_RESET), argv[first]);
+		cdb_error_set(CDB_EUSAGE, "unknown command '%s'", argv[first]);
 		if (guess)
-			fprintf(stderr, "hint: did you mean '%s'?\n", guess);
+			cdb_error_hint("did you mean '%s'?", guess);
 		else
-			fprintf(stderr, "hint: 'cdb help' lists the commands\n");
-		return CDB_EXIT_USAGE;
+			cdb_error_hint("'cdb help' lists the commands");
+		return cli_fail(CDB_EUSAGE);
 	}
 	cli.cmd = cmd;
 	if (help) {

@@ -53,34 +53,78 @@ done:
 	return rc;
 }
 
+/*
+ * Plan against the database as it is before touching it: a target that
+ * cannot be reached (several heads, an unknown revision) must leave no
+ * database file or version table behind, and "already there" writes nothing.
+ * The runner plans again under the lock, so this is only a dry run.
+ */
+static int preflight(struct cdb_cli *cli, const struct cdb_graph *g, enum cdb_direction dir,
+                     const char *target, size_t *nsteps)
+{
+	const struct cdb_config *cfg;
+	struct cdb_strv rows = CDB_STRV_INIT;
+	struct cdb_plan plan;
+	struct cdb_db *db;
+	int rc;
+
+	*nsteps = 0;
+	if ((rc = cli_config(cli, &cfg)) < 0)
+		return rc;
+	rc = cli_db(cli, false, &db);
+	if (rc == CDB_ENOTFOUND && dir == CDB_UP) {
+		/* No database file yet: upgrading starts from nothing. */
+		cdb_error_clear();
+		rc = 0;
+	} else if (rc == 0) {
+		rc = cdb_runner_current(&rows, db);
+	}
+	if (rc < 0)
+		goto done;
+	rc = cdb_plan_build(&plan, g, dir, target, (const char *const *)rows.v, rows.n);
+	if (rc == 0)
+		*nsteps = plan.nsteps;
+	cdb_plan_release(&plan);
+done:
+	cdb_strv_release(&rows);
+	return rc;
+}
+
 int cli_run_migration(struct cdb_cli *cli, enum cdb_direction dir, const char *target, bool sql)
 {
 	struct cdb_graph g;
 	struct cdb_db *db;
-	size_t napplied = 0;
+	size_t napplied = 0, nsteps = 0;
 	int rc;
 
+	cdb_graph_init(&g);
 	if (!target)
 		target = dir == CDB_UP ? "head" : "-1";
 	if (sql && dir == CDB_DOWN && !strchr(target, ':')) {
 		cdb_error_set(CDB_EUSAGE, "downgrade --sql needs FROM:TO, e.g. 'head:-1' or 'head:base'");
 		cdb_error_hint("--sql never connects to the database, so it cannot know where to start");
-		return cli_fail(CDB_EUSAGE);
+		rc = CDB_EUSAGE;
+		goto done;
 	}
 	if (!sql && strchr(target, ':')) {
-		cdb_error_set(CDB_EUSAGE, "a FROM:TO range ('%s') is only accepted with --sql", target);
-		return cli_fail(CDB_EUSAGE);
+		rc = cdb_error_set(CDB_EUSAGE, "a FROM:TO range ('%s') is only accepted with --sql", target);
+		goto done;
 	}
+	cdb_graph_release(&g);
 	if ((rc = cli_graph(cli, &g)) < 0)
 		goto done;
 	if (sql) {
 		rc = run_sql(cli, &g, dir, target);
 		goto done;
 	}
-	/* Only upgrade may create the database file; downgrading nothing needs no file. */
-	if ((rc = cli_db(cli, dir == CDB_UP, &db)) < 0)
+	if ((rc = preflight(cli, &g, dir, target, &nsteps)) < 0)
 		goto done;
-	rc = cdb_runner_migrate(db, &g, dir, target, &napplied);
+	if (nsteps > 0) {
+		/* Only upgrade may create the database file. */
+		if ((rc = cli_db(cli, dir == CDB_UP, &db)) < 0)
+			goto done;
+		rc = cdb_runner_migrate(db, &g, dir, target, &napplied);
+	}
 	if (rc == 0 && napplied == 0 && !cli->quiet)
 		printf("nothing to do: the database is already at %s\n", target);
 done:

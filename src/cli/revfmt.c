@@ -70,6 +70,9 @@ static void put_down(struct cdb_buf *out, const struct cdb_revision *r)
 
 void cli_format_rev(struct cdb_buf *out, const struct cdb_revision *r, unsigned what)
 {
+	bool c = what & REVFMT_COLOR;
+	const char *reset = cli_color(c, CLI_SGR_RESET);
+
 	if (what & REVFMT_PARENTS) {
 		put_down(out, r);
 		if (r->ndepends) {
@@ -79,16 +82,16 @@ void cli_format_rev(struct cdb_buf *out, const struct cdb_revision *r, unsigned 
 		}
 		cdb_buf_puts(out, " -> ");
 	}
-	cdb_buf_puts(out, r->id);
+	cdb_buf_printf(out, "%s%s%s", cli_color(c, CLI_SGR_YELLOW), r->id, reset);
 	if ((what & REVFMT_LABELS) && r->nlabels) {
-		cdb_buf_puts(out, " (");
+		cdb_buf_printf(out, " (%s", cli_color(c, CLI_SGR_CYAN));
 		put_list(out, r->labels, r->nlabels);
-		cdb_buf_putc(out, ')');
+		cdb_buf_printf(out, "%s)", reset);
 	}
 	if ((what & REVFMT_HEAD) && cdb_revision_is_head(r))
-		cdb_buf_puts(out, " (head)");
+		cdb_buf_printf(out, " (%shead%s)", cli_color(c, CLI_SGR_BOLD ";" CLI_SGR_GREEN), reset);
 	if (what & REVFMT_CURRENT)
-		cdb_buf_puts(out, " (current)");
+		cdb_buf_printf(out, " (%scurrent%s)", cli_color(c, CLI_SGR_GREEN), reset);
 	if (what & REVFMT_TREE) {
 		if (cdb_revision_is_branch_point(r))
 			cdb_buf_puts(out, " (branchpoint)");

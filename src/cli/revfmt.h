@@ -38,6 +38,7 @@ enum {
 	REVFMT_TREE = 1 << 3,    /* " (branchpoint)", " (mergepoint)" */
 	REVFMT_MESSAGE = 1 << 4, /* ", message" */
 	REVFMT_CURRENT = 1 << 5, /* " (current)" */
+	REVFMT_COLOR = 1 << 6,   /* ANSI colours: id yellow, labels cyan, (head)/(current) green */
 };
 
 /* One line: "parent -> rev (label) (head) (current) (branchpoint), message". */

@@ -103,7 +103,10 @@ struct base_cmp {
 	struct cdb_arena arena;
 	struct cdb_git *git;
 	struct cdb_git_files at_ref; /* REF's files (their own arena) */
+	struct cdb_git_files at_base;/* the merge base's files, when have_mb */
 	struct rev_set work, ref;
+	struct rev_set mb;           /* revisions at the merge base of HEAD and REF */
+	bool have_mb;
 	const char *refname;
 	const struct cdb_config *cfg;
 };
@@ -185,18 +188,17 @@ done:
 	return rc;
 }
 
-static int load_ref(struct base_cmp *c, const char *versions_dir)
+/* Parse the revision files read from a commit (`files`) into `set`. */
+static int load_tree(struct base_cmp *c, struct rev_set *set, const struct cdb_git_files *files,
+                     const char *refname, const char *versions_dir)
 {
 	size_t i;
 	int rc;
 
-	rc = cdb_git_list_files(&c->at_ref, c->git, c->refname, versions_dir);
-	if (rc < 0)
-		return rc;
-	for (i = 0; i < c->at_ref.n; i++) {
-		const struct cdb_git_file *f = &c->at_ref.files[i];
-		struct rev_entry *e = CDB_ARENA_PUSH(&c->arena, c->ref.v, c->ref.n, c->ref.cap);
-		char *where = cdb_arena_sprintf(&c->arena, "%s:%s", c->refname, f->path);
+	for (i = 0; i < files->n; i++) {
+		const struct cdb_git_file *f = &files->files[i];
+		struct rev_entry *e = CDB_ARENA_PUSH(&c->arena, set->v, set->n, set->cap);
+		char *where = cdb_arena_sprintf(&c->arena, "%s:%s", refname, f->path);
 
 		rc = cdb_revision_parse_header(&e->rev, &c->arena, where, f->data, f->len);
 		if (rc < 0)
@@ -211,9 +213,40 @@ static int load_ref(struct base_cmp *c, const char *versions_dir)
 	return 0;
 }
 
+static int load_ref(struct base_cmp *c, const char *versions_dir)
+{
+	char mb[CDB_GIT_HEXSZ + 1];
+	int rc;
+
+	rc = cdb_git_list_files(&c->at_ref, c->git, c->refname, versions_dir);
+	if (rc < 0)
+		return rc;
+	rc = load_tree(c, &c->ref, &c->at_ref, c->refname, versions_dir);
+	if (rc < 0)
+		return rc;
+	/*
+	 * The merge base tells "deleted on this branch" from "added at REF
+	 * since the branch started"; without one (unrelated or cut history)
+	 * the checks fall back to what REF alone shows.
+	 */
+	if (cdb_git_merge_base(mb, c->git, c->refname) < 0) {
+		cdb_error_clear();
+		return 0;
+	}
+	rc = cdb_git_list_files(&c->at_base, c->git, mb, versions_dir);
+	if (rc < 0)
+		return rc;
+	rc = load_tree(c, &c->mb, &c->at_base, mb, versions_dir);
+	if (rc < 0)
+		return rc;
+	c->have_mb = true;
+	return 0;
+}
+
 static void base_cmp_release(struct base_cmp *c)
 {
 	cdb_git_files_release(&c->at_ref);
+	cdb_git_files_release(&c->at_base);
 	cdb_git_free(c->git);
 	cdb_arena_release(&c->arena);
 }
@@ -225,6 +258,7 @@ static void link_sets(struct base_cmp *c)
 
 	index_set(&c->arena, &c->work);
 	index_set(&c->arena, &c->ref);
+	index_set(&c->arena, &c->mb);
 	for (i = 0; i < c->work.n; i++) {
 		c->work.v[i].other = find_id(&c->ref, c->work.v[i].rev.id);
 		if (c->work.v[i].other >= 0)
@@ -262,6 +296,7 @@ static int base_cmp_load(struct base_cmp *c, const struct cdb_config *cfg, const
 	memset(c, 0, sizeof *c);
 	cdb_arena_init(&c->arena);
 	cdb_git_files_init(&c->at_ref);
+	cdb_git_files_init(&c->at_base);
 	c->refname = cdb_arena_strdup(&c->arena, ref);
 	c->cfg = cfg;
 	rc = cdb_git_open(&c->git, cfg->dir);
@@ -409,36 +444,90 @@ static void report_heads(struct cdb_findings *out, struct base_cmp *c, const cha
 	}
 }
 
+/*
+ * below[i]: REF revision i is an ancestor (within REF) of a REF revision
+ * present in the work tree, so the branch has revisions above it.
+ */
+static void mark_ancestors_in_work(struct base_cmp *c, bool *below)
+{
+	size_t *stack = xcalloc(3 * c->ref.n + 1, sizeof *stack), n = 0, i, k;
+	bool *done = xcalloc(c->ref.n + 1, sizeof *done);
+
+	for (i = 0; i < c->ref.n; i++)
+		if (c->ref.v[i].other >= 0)
+			stack[n++] = i;
+	/* Parents named by our own revisions count too. */
+	for (i = 0; i < c->work.n; i++)
+		for (k = 0; k < c->work.v[i].rev.ndown; k++) {
+			int p = find_id(&c->ref, c->work.v[i].rev.down[k]);
+			if (p >= 0 && !done[p]) {
+				done[p] = true;
+				below[p] = true;
+				stack[n++] = (size_t)p;
+			}
+		}
+	while (n > 0) {
+		const struct cdb_revision *r = &c->ref.v[stack[--n]].rev;
+		for (k = 0; k < r->ndown; k++) {
+			int p = find_id(&c->ref, r->down[k]);
+			if (p >= 0 && !done[p]) {
+				done[p] = true;
+				below[p] = true;
+				stack[n++] = (size_t)p;
+			}
+		}
+	}
+	free(done);
+	free(stack);
+}
+
 int cdb_check_base(struct cdb_findings *out, const struct cdb_config *cfg, const char *ref)
 {
 	struct base_cmp c;
+	bool *below = NULL;
 	size_t i;
 	int rc;
 
 	rc = base_cmp_load(&c, cfg, ref);
 	if (rc < 0)
 		goto done;
+	below = xcalloc(c.ref.n + 1, sizeof *below);
+	if (!c.have_mb)
+		mark_ancestors_in_work(&c, below);
 	for (i = 0; i < c.ref.n; i++) {
 		const struct rev_entry *r = &c.ref.v[i];
 		const struct rev_entry *w = r->other >= 0 ? &c.work.v[r->other] : NULL;
+		int m = find_id(&c.mb, r->rev.id);
+		struct cdb_finding *f;
 
 		if (!w) {
-			struct cdb_finding *f = cdb_findings_add(
-				out, CDB_FINDING_BASE_DELETED, r->rev.id, r->shown,
-				"revision '%s' exists at '%s' but was deleted", r->rev.id, ref);
+			/*
+			 * Missing here: deleted on this branch when the branch had it
+			 * (merge base), else merely not merged yet. Without a merge
+			 * base, only a gap below revisions we do have is a deletion.
+			 */
+			if (c.have_mb ? m < 0 : !below[i])
+				continue;
+			f = cdb_findings_add(out, CDB_FINDING_BASE_DELETED, r->rev.id, r->shown,
+			                     "revision '%s' exists at '%s' but was deleted", r->rev.id, ref);
 			cdb_finding_detail(out, f, "restore it: git checkout %s -- ':/%s'", ref, r->path);
-		} else if (strcmp(w->checksum, r->checksum) != 0) {
-			struct cdb_finding *f = cdb_findings_add(
-				out, CDB_FINDING_BASE_EDITED, w->rev.id, w->shown,
-				"revision '%s' exists at '%s' and was edited", w->rev.id, ref);
-			cdb_finding_detail(out, f, "see the change: git diff %s -- ':/%s'", ref, r->path);
-			cdb_finding_detail(out, f, "a revision others may have applied must not change; "
-			                           "write a new revision instead");
+			continue;
 		}
+		if (strcmp(w->checksum, r->checksum) == 0)
+			continue;
+		/* Changed at REF since the branch started, not here: not this branch's doing. */
+		if (m >= 0 && strcmp(w->checksum, c.mb.v[m].checksum) == 0)
+			continue;
+		f = cdb_findings_add(out, CDB_FINDING_BASE_EDITED, w->rev.id, w->shown,
+		                     "revision '%s' exists at '%s' and was edited", w->rev.id, ref);
+		cdb_finding_detail(out, f, "see the change: git diff %s -- ':/%s'", ref, r->path);
+		cdb_finding_detail(out, f, "a revision others may have applied must not change; "
+		                           "write a new revision instead");
 	}
 	report_heads(out, &c, cfg->versions_dir);
 	rc = 0;
 done:
+	free(below);
 	base_cmp_release(&c);
 	return rc;
 }
@@ -537,7 +626,7 @@ static int snapshot(struct cdb_schema *out, struct cdb_db *db, const struct cdb_
  * Compare two schemas; 1 when they differ (each operation turning `a` into
  * `b` added as a detail of `f`, when `f` is given), 0 when equal.
  */
-static int schema_differs(struct cdb_findings *fs, struct cdb_finding *f,
+static int schema_differs(struct cdb_findings *fs, struct cdb_finding *f, const char *prefix,
                           const struct cdb_schema *a, const struct cdb_schema *b)
 {
 	struct cdb_diff d;
@@ -554,7 +643,7 @@ static int schema_differs(struct cdb_findings *fs, struct cdb_finding *f,
 			continue;
 		cdb_buf_reset(&line);
 		cdb_op_describe(&line, &d.ops[i]);
-		cdb_finding_detail(fs, f, "%s", line.ptr);
+		cdb_finding_detail(fs, f, "%s%s", prefix, line.ptr);
 	}
 	cdb_buf_release(&line);
 	cdb_diff_release(&d);
@@ -640,12 +729,19 @@ done:
 
 /* Downgrade one revision at a time (linear history), checking each step. */
 static int roundtrip_linear(struct cdb_findings *out, struct cdb_db *db, const struct cdb_config *cfg,
-                            struct cdb_graph *g, struct cdb_schema *after, bool *failed)
+                            struct cdb_graph *g, struct cdb_schema *after,
+                            const struct cdb_schema *start, bool *failed)
 {
+	const struct cdb_schema *before;
 	struct cdb_schema now;
+	bool leftover = false;
 	size_t i;
 	int rc;
 
+	/*
+	 * Once one downgrade leaves something behind, every later comparison
+	 * would show it again: name only the first, but run every downgrade.
+	 */
 	for (i = g->nrevs; i-- > 0;) {
 		struct cdb_revision *rev = g->revs[i];
 		const char *target = rev->ndown ? rev->down[0] : "base";
@@ -657,38 +753,30 @@ static int roundtrip_linear(struct cdb_findings *out, struct cdb_db *db, const s
 			*failed = true;
 			return 0;
 		}
+		if (leftover)
+			continue;
 		rc = snapshot(&now, db, cfg);
 		if (rc < 0) {
 			cdb_schema_release(&now);
 			return rc;
 		}
-		/* after[i - 1] is the schema before rev's upgrade; after[-1] is empty. */
-		if (i > 0) {
-			diff = schema_differs(NULL, NULL, &now, &after[i - 1]);
-		} else {
-			struct cdb_schema empty;
-			cdb_schema_init(&empty);
-			diff = schema_differs(NULL, NULL, &now, &empty);
-			cdb_schema_release(&empty);
-		}
+		/* The schema before rev's upgrade: the previous step's, or the fresh database's. */
+		before = i > 0 ? &after[i - 1] : start;
+		diff = schema_differs(NULL, NULL, "", before, &now);
 		if (diff == 1) {
 			f = cdb_findings_add(out, CDB_FINDING_ROUNDTRIP, rev->id,
 			                     project_path(&out->arena, cfg->dir, rev->file),
 			                     "downgrade of '%s' does not restore the schema from before "
 			                     "its upgrade", rev->id);
-			if (i > 0) {
-				schema_differs(out, f, &now, &after[i - 1]);
-			} else {
-				struct cdb_schema empty;
-				cdb_schema_init(&empty);
-				schema_differs(out, f, &empty, &now);
-				cdb_schema_release(&empty);
-			}
+			schema_differs(out, f, "left by the downgrade: ", before, &now);
+			leftover = true;
 		}
 		cdb_schema_release(&now);
 		if (diff < 0)
 			return diff;
 	}
+	/* Upgrading again over the leftovers would only fail on them. */
+	*failed = leftover;
 	return 0;
 }
 
@@ -698,12 +786,17 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 {
 	struct cdb_db *db = NULL;
 	struct cdb_schema *after = NULL, head, again, empty;
+	bool have_empty = false;
 	bool linear = graph_is_linear(g), failed = false, have_head = false, have_again = false;
 	size_t i, nafter = 0;
 	int rc;
 
-	cdb_schema_init(&empty);
 	rc = d->open_scratch(&db, server, cfg);
+	if (rc < 0)
+		goto done;
+	/* What a fresh database holds (PostgreSQL: schema public) is what base must give back. */
+	rc = snapshot(&empty, db, cfg);
+	have_empty = true;
 	if (rc < 0)
 		goto done;
 	/* Linear: one revision at a time, remembering each schema for the roundtrip. */
@@ -739,7 +832,7 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 		goto done;
 	}
 	if (linear) {
-		rc = roundtrip_linear(out, db, cfg, g, after, &failed);
+		rc = roundtrip_linear(out, db, cfg, g, after, &empty, &failed);
 		if (rc < 0 || failed)
 			goto done;
 	} else {
@@ -752,17 +845,18 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 		}
 		rc = snapshot(&now, db, cfg);
 		if (rc == 0) {
-			rc = schema_differs(NULL, NULL, &empty, &now);
+			rc = schema_differs(NULL, NULL, "", &empty, &now);
 			if (rc == 1) {
 				struct cdb_finding *f = cdb_findings_add(
 					out, CDB_FINDING_ROUNDTRIP, NULL, NULL,
 					"downgrade to base leaves objects behind");
-				schema_differs(out, f, &empty, &now);
+				schema_differs(out, f, "left at base: ", &empty, &now);
+				failed = true;
 				rc = 0;
 			}
 		}
 		cdb_schema_release(&now);
-		if (rc < 0)
+		if (rc < 0 || failed)
 			goto done;
 	}
 	if (cdb_runner_migrate(db, g, CDB_UP, "heads", NULL) < 0) {
@@ -774,12 +868,12 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 	have_again = true;
 	if (rc < 0)
 		goto done;
-	rc = schema_differs(NULL, NULL, &head, &again);
+	rc = schema_differs(NULL, NULL, "", &head, &again);
 	if (rc == 1) {
 		struct cdb_finding *f = cdb_findings_add(
 			out, CDB_FINDING_ROUNDTRIP, NULL, NULL,
 			"upgrade, downgrade to base and upgrade again gives a different schema at head");
-		schema_differs(out, f, &head, &again);
+		schema_differs(out, f, "second upgrade: ", &head, &again);
 		rc = 0;
 	}
 done:
@@ -790,7 +884,8 @@ done:
 		cdb_schema_release(&again);
 	if (have_head)
 		cdb_schema_release(&head);
-	cdb_schema_release(&empty);
+	if (have_empty)
+		cdb_schema_release(&empty);
 	if (db)
 		db->vt->close(db);
 	return rc;

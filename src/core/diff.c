@@ -7,6 +7,7 @@
  * two can never disagree.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,8 +17,20 @@
 #include "cdb/error.h"
 #include "cdb/sqltok.h"
 
+/* A sorted (schema, name) -> position index, so pairing stays O(n log n) for big schemas. */
+struct nkey {
+	const char *schema, *name;
+	size_t idx;
+};
+
+struct nindex {
+	struct nkey *v;
+	size_t n;
+};
+
 struct ctx {
 	struct cdb_diff *d;
+	struct nindex ftables, ttables, findexes, tindexes; /* by (schema, name) */
 	const struct cdb_schema *from, *to;
 	const struct cdb_rename_hints *hints;
 	bool ci;            /* SQLite rules (see struct cdb_schema.sqlite) */
@@ -97,16 +110,69 @@ static bool collation_eq(const struct ctx *c, const char *a, const char *b)
 	return opt_eq(a, b);
 }
 
+static int nkey_cmp(const char *sa, const char *na, const char *sb, const char *nb, bool ci)
+{
+	int r = ci ? strcasecmp(na, nb) : strcmp(na, nb);
+
+	if (r)
+		return r;
+	if (!sa || !sb)
+		return (sa != NULL) - (sb != NULL);
+	return strcmp(sa, sb);
+}
+
+static int nkey_qsort(const void *a, const void *b, void *ci)
+{
+	const struct nkey *x = a, *y = b;
+
+	return nkey_cmp(x->schema, x->name, y->schema, y->name, *(const bool *)ci);
+}
+
+static void nindex_build(struct nindex *ix, size_t n, const void *base, size_t stride, size_t schema_off,
+                         size_t name_off, bool ci)
+{
+	ix->v = xcalloc(n + 1, sizeof(*ix->v));
+	ix->n = n;
+	for (size_t i = 0; i < n; i++) {
+		const char *obj = (const char *)base + i * stride;
+
+		memcpy(&ix->v[i].schema, obj + schema_off, sizeof(char *));
+		memcpy(&ix->v[i].name, obj + name_off, sizeof(char *));
+		ix->v[i].idx = i;
+	}
+	qsort_r(ix->v, n, sizeof(*ix->v), nkey_qsort, &ci);
+}
+
+/* Position of (schema, name) in the indexed array, -1 when absent (the first of equals). */
+static long nindex_find(const struct nindex *ix, const char *schema, const char *name, bool ci)
+{
+	size_t lo = 0, hi = ix->n;
+
+	if (!name)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (nkey_cmp(ix->v[mid].schema, ix->v[mid].name, schema, name, ci) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ix->n && !nkey_cmp(ix->v[lo].schema, ix->v[lo].name, schema, name, ci))
+		return (long)ix->v[lo].idx;
+	return -1;
+}
+
 static const struct cdb_table *find_table(const struct ctx *c, const struct cdb_schema *s,
                                           const char *schema, const char *name, long *idx)
 {
-	for (size_t i = 0; i < s->ntables; i++)
-		if (name_eq(c, s->tables[i].name, name) && opt_eq(s->tables[i].schema, schema)) {
-			if (idx)
-				*idx = (long)i;
-			return &s->tables[i];
-		}
-	return NULL;
+	long i = nindex_find(s == c->from ? &c->ftables : &c->ttables, schema, name, c->ci);
+
+	if (i < 0)
+		return NULL;
+	if (idx)
+		*idx = i;
+	return &s->tables[i];
 }
 
 static const struct cdb_column *find_column(const struct ctx *c, const struct cdb_table *t, const char *name)
@@ -453,43 +519,41 @@ static size_t *view_order(const struct ctx *c, const struct cdb_schema *s)
 }
 
 /* Order tables so referenced tables come before the tables that reference them. */
+struct torder {
+	const struct ctx *c;
+	const struct cdb_schema *s;
+	size_t *order, n;
+	unsigned char *state; /* 0 new, 1 on the path, 2 placed */
+};
+
+static void table_visit(struct torder *o, size_t i)
+{
+	const struct cdb_table *t = &o->s->tables[i];
+
+	if (o->state[i])
+		return; /* placed, or a cycle of foreign keys: SQLite does not mind, the rest is name order */
+	o->state[i] = 1;
+	for (size_t k = 0; k < t->nconstraints; k++) {
+		const struct cdb_constraint *fk = &t->constraints[k];
+		long j;
+
+		if (fk->kind == CDB_CON_FOREIGN &&
+		    find_table(o->c, o->s, fk->ref_schema ? fk->ref_schema : t->schema, fk->ref_table, &j))
+			table_visit(o, (size_t)j);
+	}
+	o->state[i] = 2;
+	o->order[o->n++] = i;
+}
+
 static size_t *table_order(const struct ctx *c, const struct cdb_schema *s)
 {
-	size_t *order = xcalloc(s->ntables + 1, sizeof(*order)), n = 0;
-	bool *done = xcalloc(s->ntables + 1, sizeof(*done));
-	bool progress = true;
+	struct torder o = { c, s, xcalloc(s->ntables + 1, sizeof(size_t)), 0,
+	                    xcalloc(s->ntables + 1, 1) };
 
-	while (n < s->ntables && progress) {
-		progress = false;
-		for (size_t i = 0; i < s->ntables; i++) {
-			const struct cdb_table *t = &s->tables[i];
-			bool ready = true;
-
-			if (done[i])
-				continue;
-			for (size_t k = 0; k < t->nconstraints && ready; k++) {
-				const struct cdb_constraint *fk = &t->constraints[k];
-				long j;
-
-				if (fk->kind != CDB_CON_FOREIGN)
-					continue;
-				if (find_table(c, s, fk->ref_schema ? fk->ref_schema : t->schema, fk->ref_table, &j) &&
-				    (size_t)j != i && !done[j])
-					ready = false;
-			}
-			if (ready) {
-				done[i] = true;
-				order[n++] = i;
-				progress = true;
-			}
-		}
-	}
-	/* cycles of foreign keys: SQLite does not mind, PostgreSQL adds them after */
 	for (size_t i = 0; i < s->ntables; i++)
-		if (!done[i])
-			order[n++] = i;
-	free(done);
-	return order;
+		table_visit(&o, i);
+	free(o.state);
+	return o.order;
 }
 
 /* --- tables --------------------------------------------------------------- */
@@ -679,10 +743,9 @@ static bool index_eq(const struct ctx *c, const struct cdb_index *a, const struc
 
 static const struct cdb_index *pair_index(const struct ctx *c, const struct cdb_schema *s, const struct cdb_index *x)
 {
-	for (size_t i = 0; i < s->nindexes; i++)
-		if (name_eq(c, s->indexes[i].name, x->name) && opt_eq(s->indexes[i].schema, x->schema))
-			return &s->indexes[i];
-	return NULL;
+	long i = nindex_find(s == c->from ? &c->findexes : &c->tindexes, x->schema, x->name, c->ci);
+
+	return i < 0 ? NULL : &s->indexes[i];
 }
 
 static const struct cdb_trigger *pair_trigger(const struct ctx *c, const struct cdb_schema *s,
@@ -1195,6 +1258,13 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 	c.tchanged = xcalloc(from->ntables + 1, sizeof(*c.tchanged));
 	c.tretype = xcalloc(from->ntables + 1, sizeof(*c.tretype));
 	c.vaffected = xcalloc(from->nviews + 1, sizeof(*c.vaffected));
+#define BUILD(ix, arr, n, type) \
+	nindex_build(&(ix), (n), (arr), sizeof(type), offsetof(type, schema), offsetof(type, name), c.ci)
+	BUILD(c.ftables, from->tables, from->ntables, struct cdb_table);
+	BUILD(c.ttables, to->tables, to->ntables, struct cdb_table);
+	BUILD(c.findexes, from->indexes, from->nindexes, struct cdb_index);
+	BUILD(c.tindexes, to->indexes, to->nindexes, struct cdb_index);
+#undef BUILD
 	view_recreate = xcalloc(from->nviews + 1, sizeof(*view_recreate));
 	tr_recreate = xcalloc(from->ntriggers + 1, sizeof(*tr_recreate));
 
@@ -1398,6 +1468,10 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 	free(c.tchanged);
 	free(c.tretype);
 	free(c.vaffected);
+	free(c.ftables.v);
+	free(c.ttables.v);
+	free(c.findexes.v);
+	free(c.tindexes.v);
 	return 0;
 }
 

@@ -238,6 +238,33 @@ int cdb_git_resolve(struct cdb_git_commit *out, struct cdb_git *g, const char *r
 	return 0;
 }
 
+int cdb_git_merge_base(char out[CDB_GIT_HEXSZ + 1], struct cdb_git *g, const char *ref)
+{
+	git_commit *c = NULL, *head = NULL;
+	git_oid base;
+	int rc;
+
+	out[0] = '\0';
+	rc = resolve_commit(&c, g, ref);
+	if (rc < 0)
+		return rc;
+	if (resolve_commit(&head, g, "HEAD") < 0) {
+		rc = cdb_error_set(CDB_ENOTFOUND, "HEAD has no commit yet");
+		goto done;
+	}
+	if (git_merge_base(&base, g->repo, git_commit_id(head), git_commit_id(c)) < 0) {
+		git_error_clear();
+		rc = cdb_error_set(CDB_ENOTFOUND, "HEAD and '%s' have no common ancestor here", ref);
+		goto done;
+	}
+	git_oid_tostr(out, CDB_GIT_HEXSZ + 1, &base);
+	rc = 0;
+done:
+	git_commit_free(head);
+	git_commit_free(c);
+	return rc;
+}
+
 char *cdb_git_upstream(struct cdb_git *g)
 {
 	git_reference *head = NULL;
@@ -473,17 +500,106 @@ done:
 	return rc;
 }
 
+/*
+ * The walk of cdb_git_origins(): newest commit first, like `git log`, over
+ * every parent that exists. libgit2's revwalk gives up on a shallow clone's
+ * missing parents, so the walk is done here and simply stops there.
+ */
+struct walk {
+	git_oid *seen;    /* open-addressing set of queued commit ids */
+	size_t seen_cap;  /* power of two */
+	size_t nseen;
+	git_commit **queue; /* commits waiting to be visited (owned) */
+	size_t nqueue, queue_cap;
+};
+
+static size_t oid_hash(const git_oid *id, size_t cap)
+{
+	size_t h = 0;
+	memcpy(&h, id->id, sizeof h < GIT_OID_RAWSZ ? sizeof h : GIT_OID_RAWSZ);
+	return h & (cap - 1);
+}
+
+/* Add `id` to the seen set; false when it was already there. */
+static bool walk_mark(struct walk *w, const git_oid *id)
+{
+	size_t i;
+
+	if (2 * (w->nseen + 1) > w->seen_cap) {
+		git_oid *old = w->seen;
+		size_t oldcap = w->seen_cap, j;
+
+		w->seen_cap = oldcap ? 2 * oldcap : 256;
+		w->seen = xcalloc(w->seen_cap, sizeof *w->seen);
+		for (j = 0; j < oldcap; j++)
+			if (!git_oid_is_zero(&old[j])) {
+				for (i = oid_hash(&old[j], w->seen_cap); !git_oid_is_zero(&w->seen[i]);
+				     i = (i + 1) & (w->seen_cap - 1))
+					;
+				w->seen[i] = old[j];
+			}
+		free(old);
+	}
+	for (i = oid_hash(id, w->seen_cap); !git_oid_is_zero(&w->seen[i]); i = (i + 1) & (w->seen_cap - 1))
+		if (git_oid_equal(&w->seen[i], id))
+			return false;
+	w->seen[i] = *id;
+	w->nseen++;
+	return true;
+}
+
+/* Queue commit `id` unless seen; a commit that cannot be read is left out. */
+static void walk_push(struct walk *w, git_repository *repo, const git_oid *id)
+{
+	git_commit *c;
+
+	if (!walk_mark(w, id))
+		return;
+	if (git_commit_lookup(&c, repo, id) < 0) {
+		git_error_clear();
+		return;
+	}
+	XGROW(w->queue, w->queue_cap, w->nqueue + 1);
+	w->queue[w->nqueue++] = c;
+}
+
+/* The newest queued commit (the caller frees it), NULL when none is left. */
+static git_commit *walk_pop(struct walk *w)
+{
+	size_t i, best = 0;
+	git_commit *c;
+
+	if (w->nqueue == 0)
+		return NULL;
+	for (i = 1; i < w->nqueue; i++)
+		if (git_commit_time(w->queue[i]) > git_commit_time(w->queue[best]))
+			best = i;
+	c = w->queue[best];
+	w->queue[best] = w->queue[--w->nqueue];
+	return c;
+}
+
+static void walk_release(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nqueue; i++)
+		git_commit_free(w->queue[i]);
+	free(w->queue);
+	free(w->seen);
+}
+
 int cdb_git_origins(struct cdb_git_origin *out, struct cdb_git *g, const char *from,
                     const char *versions_dir,
                     const char *const *names, size_t n, size_t max_commits,
                     struct cdb_arena *arena)
 {
-	git_revwalk *walk = NULL;
-	git_commit *c = NULL;
+	struct walk w = { 0 };
+	git_commit *c = NULL, *start = NULL;
 	git_tree *tree = NULL, **ptrees = NULL;
+	git_reference *head = NULL;
 	char *rel = NULL;
 	size_t left = n, seen = 0, i, k, np = 0;
-	git_oid oid;
 	int rc;
 
 	memset(out, 0, n * sizeof *out);
@@ -494,60 +610,48 @@ int cdb_git_origins(struct cdb_git_origin *out, struct cdb_git *g, const char *f
 	rc = repo_relpath(&rel, g, versions_dir);
 	if (rc < 0)
 		goto done;
-	if (git_revwalk_new(&walk, g->repo) < 0) {
-		rc = cdb_error_set(CDB_ERROR, "cannot walk git history: %s", git_msg());
-		goto done;
-	}
-	git_revwalk_sorting(walk, GIT_SORT_TIME);
 	if (from) {
-		rc = resolve_commit(&c, g, from);
+		rc = resolve_commit(&start, g, from);
 		if (rc < 0)
 			goto done;
-		rc = git_revwalk_push(walk, git_commit_id(c));
-		git_commit_free(c);
-		c = NULL;
-		if (rc < 0) {
-			rc = cdb_error_set(CDB_ERROR, "cannot walk git history from '%s': %s", from, git_msg());
-			goto done;
-		}
-	} else if (git_revwalk_push_head(walk) < 0) {
-		/* Unborn HEAD: nothing is committed yet, every origin is unknown. */
-		rc = 0;
-		goto done;
+		walk_push(&w, g->repo, git_commit_id(start));
+	} else if (git_repository_head(&head, g->repo) == 0 && git_reference_target(head)) {
+		walk_push(&w, g->repo, git_reference_target(head));
 	}
-	while (left > 0 && seen < max_commits) {
+	/* An unborn HEAD queues nothing: every origin is unknown. */
+	while (left > 0 && seen < max_commits && (c = walk_pop(&w)) != NULL) {
 		bool cut = false, same = false;
 
-		/* A shallow clone's cut or a missing object ends the walk quietly. */
-		if (git_revwalk_next(&oid, walk) < 0)
-			break;
 		seen++;
-		if (git_commit_lookup(&c, g->repo, &oid) < 0)
-			break;
 		rc = subtree(&tree, g, c, rel);
 		if (rc < 0)
 			goto done;
-		if (!tree)
-			goto next;
 		np = git_commit_parentcount(c);
 		ptrees = xcalloc(np ? np : 1, sizeof *ptrees);
 		for (k = 0; k < np; k++) {
 			git_commit *p = NULL;
+
 			if (git_commit_parent(&p, c, (unsigned)k) < 0) {
-				cut = true; /* parent beyond a shallow boundary: cannot tell */
-				break;
+				cut = true; /* beyond a shallow clone's cut: cannot tell */
+				git_error_clear();
+				continue;
 			}
-			rc = subtree(&ptrees[k], g, p, rel);
+			walk_push(&w, g->repo, git_commit_id(p));
+			if (tree) {
+				rc = subtree(&ptrees[k], g, p, rel);
+				if (rc < 0) {
+					git_commit_free(p);
+					goto done;
+				}
+				if (ptrees[k] && git_oid_equal(git_tree_id(ptrees[k]), git_tree_id(tree)))
+					same = true;
+			}
 			git_commit_free(p);
-			if (rc < 0)
-				goto done;
-			if (ptrees[k] && git_oid_equal(git_tree_id(ptrees[k]), git_tree_id(tree)))
-				same = true;
 		}
-		/* A shallow clone's boundary commit has no parents in libgit2 1.x. */
+		/* A shallow clone's boundary commit may also show no parents at all. */
 		if (np == 0 && cdb_git_is_shallow(g))
 			cut = true;
-		if (cut || same)
+		if (!tree || cut || same)
 			goto next;
 		for (i = 0; i < n; i++) {
 			bool added = true;
@@ -564,12 +668,10 @@ int cdb_git_origins(struct cdb_git_origin *out, struct cdb_git *g, const char *f
 			}
 		}
 next:
-		if (ptrees) {
-			for (k = 0; k < np; k++)
-				git_tree_free(ptrees[k]);
-			free(ptrees);
-			ptrees = NULL;
-		}
+		for (k = 0; k < np; k++)
+			git_tree_free(ptrees[k]);
+		free(ptrees);
+		ptrees = NULL;
 		np = 0;
 		git_tree_free(tree);
 		tree = NULL;
@@ -586,7 +688,9 @@ done:
 	}
 	git_tree_free(tree);
 	git_commit_free(c);
-	git_revwalk_free(walk);
+	git_commit_free(start);
+	git_reference_free(head);
+	walk_release(&w);
 	free(rel);
 	return rc;
 }

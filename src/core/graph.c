@@ -1,9 +1,11 @@
 /* graph.c - the revision graph, targets and plans (see include/cdb/graph.h) */
 #include <ctype.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cdb/alloc.h"
 #include "cdb/error.h"
@@ -105,7 +107,7 @@ int cdb_graph_add_text(struct cdb_graph *g, const char *file, const char *text)
 int cdb_graph_load(struct cdb_graph *out, const char *versions_dir)
 {
 	struct cdb_path_list files = CDB_PATH_LIST_INIT;
-	int ret;
+	int ret, dirfd = -1;
 
 	cdb_graph_init(out);
 	ret = cdb_path_list_sql(&files, versions_dir);
@@ -116,13 +118,23 @@ int cdb_graph_load(struct cdb_graph *out, const char *versions_dir)
 		}
 		goto done;
 	}
+	/* Opening names relative to the directory skips a path walk per file. */
+	dirfd = open(versions_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (size_t i = 0; i < files.n; i++) {
-		ret = cdb_graph_add_file(out, files.paths[i]);
+		struct cdb_revision *r = cdb_arena_alloc(&out->arena, sizeof *r);
+
+		ret = cdb_revision_load_header_at(r, &out->arena, dirfd >= 0 ? dirfd : AT_FDCWD,
+		                                  dirfd >= 0 ? cdb_path_basename(files.paths[i])
+		                                             : files.paths[i],
+		                                  files.paths[i]);
 		if (ret)
 			goto done;
+		add_rev(out, r);
 	}
 	ret = cdb_graph_resolve(out);
 done:
+	if (dirfd >= 0)
+		close(dirfd);
 	cdb_path_list_release(&files);
 	return ret;
 }
@@ -345,7 +357,8 @@ int cdb_graph_resolve(struct cdb_graph *g)
 			l->rev = r;
 		}
 	}
-	qsort(g->labels, g->nlabels, sizeof *g->labels, cmp_label);
+	if (g->nlabels > 1)
+		qsort(g->labels, g->nlabels, sizeof *g->labels, cmp_label);
 	for (size_t i = 1; i < g->nlabels; i++)
 		if (!strcmp(g->labels[i].label, g->labels[i - 1].label)) {
 			const struct cdb_graph_label *a = &g->labels[i - 1], *b = &g->labels[i];
@@ -827,9 +840,24 @@ static int lookup_relative(struct cdb_revision ***out, size_t *n, struct cdb_are
 	size_t nmoved;
 	int ret;
 
-	ret = cdb_graph_lookup(&r, g, base);
-	if (ret)
-		goto done;
+	if (strlen(base) > 5 && !strcmp(base + strlen(base) - 5, "@base")) {
+		/* LABEL@base+N counts from nothing along the branch's lineage (Alembic's rule). */
+		char *label = xstrndup(base, strlen(base) - 5);
+		struct cdb_revision *head;
+
+		ret = label_head(&head, g, label);
+		free(label);
+		if (ret)
+			goto done;
+		universe = set_new(g);
+		universe[head->order] = true;
+		set_close_down(g, universe);
+		r = NULL;
+	} else {
+		ret = cdb_graph_lookup(&r, g, base);
+		if (ret)
+			goto done;
+	}
 	if (r) {
 		applied[r->order] = true;
 		set_close_down(g, applied);
@@ -923,9 +951,18 @@ int cdb_graph_lookup(struct cdb_revision **out, const struct cdb_graph *g, const
 					break;
 				}
 			free(members);
+		} else if (at[1]) {
+			/* LABEL@REV: REV, the label only restricts which branch a downgrade touches */
+			struct cdb_revision *ignored;
+
+			ret = label_head(&ignored, g, label);
+			if (ret == CDB_EAMBIGUOUS)
+				ret = 0; /* a label below a branch point is still a fine restriction */
+			if (!ret)
+				ret = cdb_graph_lookup(out, g, at + 1);
 		} else {
 			ret = cdb_error_set(CDB_EINVALID,
-			                    "cannot read '%s': expected LABEL@head, LABEL@base or LABEL@+N",
+			                    "cannot read '%s': expected LABEL@head, LABEL@base, LABEL@REV or LABEL@+N",
 			                    name);
 		}
 		free(label);
@@ -1022,6 +1059,7 @@ int cdb_graph_applied(bool *marks, const struct cdb_graph *g, const char *const 
 
 void cdb_plan_release(struct cdb_plan *p)
 {
+	cdb_arena_release(&p->steps_arena);
 	cdb_arena_release(&p->arena);
 	memset(p, 0, sizeof *p);
 }
@@ -1043,12 +1081,13 @@ static int compute_steps(struct cdb_plan *p, const struct cdb_graph *g, const ch
 	size_t ncur;
 	int ret;
 
+	cdb_arena_release(&p->steps_arena);
 	p->steps = NULL;
 	p->nsteps = p->steps_cap = 0;
 	ret = cdb_graph_applied(applied, g, rows, nrows);
 	if (ret)
 		goto done;
-	p->rows = cdb_arena_alloc(&p->arena, sizeof *p->rows * (nrows + 1));
+	p->rows = cdb_arena_alloc(&p->steps_arena, sizeof *p->rows * (nrows + 1));
 	p->nrows = 0;
 	for (size_t i = 0; i < nrows; i++) {
 		bool dup = false;
@@ -1056,7 +1095,7 @@ static int compute_steps(struct cdb_plan *p, const struct cdb_graph *g, const ch
 		for (size_t j = 0; j < p->nrows && !dup; j++)
 			dup = !strcmp(p->rows[j], rows[i]);
 		if (!dup)
-			p->rows[p->nrows++] = cdb_arena_strdup(&p->arena, rows[i]);
+			p->rows[p->nrows++] = cdb_arena_strdup(&p->steps_arena, rows[i]);
 	}
 	for (size_t i = 0; i < p->ngoal; i++)
 		todo[p->goal[i]->order] = true;
@@ -1081,7 +1120,7 @@ static int compute_steps(struct cdb_plan *p, const struct cdb_graph *g, const ch
 
 		if (!todo[i])
 			continue;
-		st = CDB_ARENA_PUSH(&p->arena, p->steps, p->nsteps, p->steps_cap);
+		st = CDB_ARENA_PUSH(&p->steps_arena, p->steps, p->nsteps, p->steps_cap);
 		st->rev = r;
 		st->dir = p->dir;
 		if (p->dir == CDB_UP) {
@@ -1108,7 +1147,7 @@ static int compute_steps(struct cdb_plan *p, const struct cdb_graph *g, const ch
 				struct cdb_revision *x = cdb_graph_get(g, p->rows[k]);
 
 				if (!isrow[x->order])
-					*CDB_ARENA_PUSH(&p->arena, st->del, nd, capd) = x->id;
+					*CDB_ARENA_PUSH(&p->steps_arena, st->del, nd, capd) = x->id;
 			}
 			for (size_t k = 0; k < g->nrevs; k++) {
 				bool given = false;
@@ -1118,19 +1157,19 @@ static int compute_steps(struct cdb_plan *p, const struct cdb_graph *g, const ch
 				for (size_t j = 0; j < p->nrows && !given; j++)
 					given = !strcmp(p->rows[j], g->revs[k]->id);
 				if (!given)
-					*CDB_ARENA_PUSH(&p->arena, st->ins, ni, capi) = g->revs[k]->id;
+					*CDB_ARENA_PUSH(&p->steps_arena, st->ins, ni, capi) = g->revs[k]->id;
 			}
 		} else if (p->dir == CDB_UP) {
 			for (size_t k = 0; k < r->ndown; k++)
 				if (in_list(cur, ncur, r->parents[k]))
-					*CDB_ARENA_PUSH(&p->arena, st->del, nd, capd) = r->parents[k]->id;
-			*CDB_ARENA_PUSH(&p->arena, st->ins, ni, capi) = r->id;
+					*CDB_ARENA_PUSH(&p->steps_arena, st->del, nd, capd) = r->parents[k]->id;
+			*CDB_ARENA_PUSH(&p->steps_arena, st->ins, ni, capi) = r->id;
 		} else {
 			if (in_list(cur, ncur, r))
-				*CDB_ARENA_PUSH(&p->arena, st->del, nd, capd) = r->id;
+				*CDB_ARENA_PUSH(&p->steps_arena, st->del, nd, capd) = r->id;
 			for (size_t k = 0; k < r->ndown; k++)
 				if (isrow[r->parents[k]->order] && !in_list(cur, ncur, r->parents[k]))
-					*CDB_ARENA_PUSH(&p->arena, st->ins, ni, capi) = r->parents[k]->id;
+					*CDB_ARENA_PUSH(&p->steps_arena, st->ins, ni, capi) = r->parents[k]->id;
 		}
 		st->ndel = nd;
 		st->nins = ni;
@@ -1155,7 +1194,7 @@ static int compute_steps(struct cdb_plan *p, const struct cdb_graph *g, const ch
 	if (p->nsteps) {
 		size_t n = 0;
 
-		p->end_rows = cdb_arena_alloc(&p->arena, sizeof *p->end_rows * (g->nrevs + 1));
+		p->end_rows = cdb_arena_alloc(&p->steps_arena, sizeof *p->end_rows * (g->nrevs + 1));
 		for (size_t i = 0; i < g->nrevs; i++)
 			if (isrow[i])
 				p->end_rows[n++] = g->revs[i]->id;
@@ -1181,7 +1220,8 @@ int cdb_plan_replan(struct cdb_plan *p, const struct cdb_graph *g, const char *c
 static void set_goal(struct cdb_plan *p, struct cdb_revision *const *v, size_t n)
 {
 	p->goal = cdb_arena_alloc(&p->arena, sizeof *p->goal * (n + 1));
-	memcpy(p->goal, v, sizeof *v * n);
+	if (n)
+		memcpy(p->goal, v, sizeof *v * n);
 	p->ngoal = n;
 }
 
@@ -1254,6 +1294,7 @@ int cdb_plan_build(struct cdb_plan *out, const struct cdb_graph *g, enum cdb_dir
 
 	memset(out, 0, sizeof *out);
 	cdb_arena_init(&out->arena);
+	cdb_arena_init(&out->steps_arena);
 	out->dir = dir;
 	ret = cdb_graph_applied(applied, g, rows, nrows);
 	if (ret)
@@ -1355,6 +1396,23 @@ int cdb_plan_build(struct cdb_plan *out, const struct cdb_graph *g, enum cdb_dir
 	}
 	if (ret)
 		goto done;
+	/* BRANCH@...: a downgrade leaves the other branches alone */
+	if (dir == CDB_DOWN && strchr(target, '@')) {
+		char *label = xstrndup(target, (size_t)(strchr(target, '@') - target));
+		bool *members = NULL;
+		size_t w = 0;
+
+		ret = branch_members(&members, g, label);
+		for (size_t i = 0; !ret && i < out->ngoal; i++)
+			if (members[out->goal[i]->order])
+				out->goal[w++] = out->goal[i];
+		if (!ret)
+			out->ngoal = w;
+		free(members);
+		free(label);
+		if (ret)
+			goto done;
+	}
 	ret = compute_steps(out, g, rows, nrows);
 done:
 	free(base);

@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "cdb/alloc.h"
 #include "cdb/error.h"
 #include "cdb/git.h"
@@ -201,6 +203,17 @@ int cdb_revision_parse_header(struct cdb_revision *out, struct cdb_arena *a, con
 
 void cdb_revision_checksum(char out[CDB_CHECKSUM_HEX + 1], const void *data, size_t len)
 {
+	static bool git_ready;
+
+	/*
+	 * cdb_git_text_id() brackets its work with libgit2 init/shutdown, and a
+	 * first init loads the TLS certificates; one init held for the process
+	 * makes those nested calls cheap when a run checksums many revisions.
+	 */
+	if (!git_ready) {
+		git_libgit2_init();
+		git_ready = true;
+	}
 	cdb_git_text_id(out, data, len);
 }
 
@@ -268,10 +281,16 @@ static bool header_complete(const char *text, size_t len)
 
 int cdb_revision_load_header(struct cdb_revision *out, struct cdb_arena *a, const char *path)
 {
+	return cdb_revision_load_header_at(out, a, AT_FDCWD, path, path);
+}
+
+int cdb_revision_load_header_at(struct cdb_revision *out, struct cdb_arena *a, int dirfd,
+                                const char *name, const char *path)
+{
 	/* Most headers fit in one small read; only odd files are read whole. */
-	char chunk[4096];
+	char chunk[2048];
 	struct cdb_buf all = CDB_BUF_INIT;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), ret;
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC), ret;
 	ssize_t n;
 
 	if (fd < 0)

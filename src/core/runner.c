@@ -47,15 +47,22 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+/* Who applies the revisions: $USER, else the account name (looked up once). */
 static const char *user_name(void)
 {
-	const char *u = getenv("USER");
+	static char *name;
+	const char *u;
 	struct passwd *pw;
 
-	if (u && u[0])
-		return u;
-	pw = getpwuid(getuid());
-	return pw ? pw->pw_name : "";
+	if (name)
+		return name;
+	u = getenv("USER");
+	if (!u || !u[0]) {
+		pw = getpwuid(getuid());
+		u = pw ? pw->pw_name : "";
+	}
+	name = xstrdup(u);
+	return name;
 }
 
 /* Keep the current error's hints and details across a rollback that may reset them. */
@@ -290,7 +297,7 @@ static int check_rows_present(struct cdb_db *db, const struct cdb_step *st)
 }
 
 /* Run one section of a revision, turning a failure into "file:line: message". */
-static int run_section(struct cdb_db *db, const struct cdb_step *st)
+static int run_section(struct cdb_db *db, const struct cdb_step *st, bool whole_run)
 {
 	const struct cdb_revision *r = st->rev;
 	const char *sql = st->dir == CDB_UP ? r->upgrade_sql : r->downgrade_sql;
@@ -308,8 +315,15 @@ static int run_section(struct cdb_db *db, const struct cdb_step *st)
 	ret = restore_error(&e, where);
 	if (err.statement)
 		cdb_error_detail("statement: %s", err.statement);
-	cdb_error_detail("%s of revision %s failed; the database is left at the revision before it",
-	                 st->dir == CDB_UP ? "upgrade" : "downgrade", r->id);
+	if (whole_run)
+		cdb_error_detail("%s of revision %s failed; the whole run was rolled back (transaction = all)",
+		                 st->dir == CDB_UP ? "upgrade" : "downgrade", r->id);
+	else if (r->no_transaction)
+		cdb_error_detail("%s of revision %s failed outside a transaction (transaction: none); statements before it stay applied",
+		                 st->dir == CDB_UP ? "upgrade" : "downgrade", r->id);
+	else
+		cdb_error_detail("%s of revision %s failed; the database is left at the revision before it",
+		                 st->dir == CDB_UP ? "upgrade" : "downgrade", r->id);
 	free(where);
 	cdb_exec_error_release(&err);
 	return ret;
@@ -351,7 +365,7 @@ static int replan_locked(struct cdb_plan *p, struct cdb_db *db, const struct cdb
 	return ret;
 }
 
-static int abort_tx(struct cdb_db *db, int ret)
+static int abort_tx(struct cdb_db *db)
 {
 	struct saved_error e;
 
@@ -361,46 +375,55 @@ static int abort_tx(struct cdb_db *db, int ret)
 	return restore_error(&e, NULL);
 }
 
-/* One `transaction: none` step: SQL without a transaction, under the session lock. */
+/*
+ * One `transaction: none` step: its SQL runs without a transaction under the
+ * session lock; the version and history rows follow in a short transaction.
+ */
 static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct cdb_plan *p,
                             const struct cdb_revision *want, size_t *napplied)
 {
+	struct saved_error e;
+	bool in_tx = false;
 	double t0;
 	int ret;
 
-	ret = db->vt->lock_session(db);
+	ret = db->vt->before_step(db);
 	if (ret)
 		return ret;
+	ret = db->vt->lock_session(db);
+	if (ret) {
+		save_error(&e);
+		db->vt->after_step(db);
+		return restore_error(&e, NULL);
+	}
 	ret = replan_locked(p, db, g);
 	if (ret || !p->nsteps || p->steps[0].rev != want)
-		goto done; /* someone else moved the database: the caller loops again */
+		goto done; /* someone else moved the database: the caller looks again */
 	t0 = now_ms();
-	ret = run_section(db, &p->steps[0]);
+	ret = run_section(db, &p->steps[0], false);
 	if (ret)
 		goto done;
 	ret = db->vt->begin(db);
 	if (ret)
 		goto done;
+	in_tx = true;
 	ret = record_step(db, &p->steps[0], (long)(now_ms() - t0));
 	if (!ret)
 		ret = db->vt->commit(db);
-	if (ret) {
-		ret = abort_tx(db, ret);
-		db->vt->before_step(db); /* abort_tx ran after_step; keep the pairing for done */
-		goto done;
+	if (!ret) {
+		in_tx = false;
+		log_step(&p->steps[0], now_ms() - t0);
+		(*napplied)++;
 	}
-	log_step(&p->steps[0], now_ms() - t0);
-	(*napplied)++;
 done:
-	{
-		struct saved_error e;
-
-		if (ret)
-			save_error(&e);
-		db->vt->unlock_session(db);
-		if (ret)
-			ret = restore_error(&e, NULL);
-	}
+	if (ret)
+		save_error(&e);
+	if (in_tx)
+		db->vt->rollback(db);
+	db->vt->unlock_session(db);
+	db->vt->after_step(db);
+	if (ret)
+		ret = restore_error(&e, NULL);
 	return ret;
 }
 
@@ -426,31 +449,28 @@ static int migrate_per_revision(struct cdb_db *db, const struct cdb_graph *g, st
 		}
 		ret = replan_locked(p, db, g);
 		if (ret)
-			return abort_tx(db, ret);
+			return abort_tx(db);
 		if (!p->nsteps) {
 			ret = db->vt->commit(db);
 			if (ret)
-				return abort_tx(db, ret);
+				return abort_tx(db);
 			return db->vt->after_step(db);
 		}
 		st = &p->steps[0];
 		r = st->rev;
 		ret = cdb_revision_load_body(r, (struct cdb_arena *)&g->arena);
 		if (ret)
-			return abort_tx(db, ret);
+			return abort_tx(db);
 		if (r->no_transaction) {
 			db->vt->rollback(db);
 			db->vt->after_step(db);
-			ret = db->vt->before_step(db);
-			if (!ret)
-				ret = run_untransacted(db, g, p, r, napplied);
-			db->vt->after_step(db);
+			ret = run_untransacted(db, g, p, r, napplied);
 			if (ret)
 				return ret;
 			continue;
 		}
 		t0 = now_ms();
-		ret = run_section(db, st);
+		ret = run_section(db, st, false);
 		if (!ret)
 			ret = record_step(db, st, (long)(now_ms() - t0));
 		if (!ret)
@@ -459,11 +479,11 @@ static int migrate_per_revision(struct cdb_db *db, const struct cdb_graph *g, st
 			/* name the revision whose constraints failed */
 			if (cdb_error_code() == CDB_EDB && !strstr(cdb_error_message(), r->file))
 				cdb_error_prefix("%s", r->file);
-			return abort_tx(db, ret);
+			return abort_tx(db);
 		}
 		ret = db->vt->commit(db);
 		if (ret)
-			return abort_tx(db, ret);
+			return abort_tx(db);
 		ret = db->vt->after_step(db);
 		if (ret)
 			return ret;
@@ -476,6 +496,7 @@ static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_
                        size_t *napplied)
 {
 	size_t done = 0;
+	double *times = NULL;
 	int ret;
 
 	ret = db->vt->before_step(db);
@@ -491,7 +512,8 @@ static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_
 	}
 	ret = replan_locked(p, db, g);
 	if (ret)
-		return abort_tx(db, ret);
+		return abort_tx(db);
+	times = xcalloc(p->nsteps + 1, sizeof *times);
 	for (size_t i = 0; i < p->nsteps; i++) {
 		struct cdb_step *st = &p->steps[i];
 		double t0 = now_ms();
@@ -502,21 +524,28 @@ static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_
 			                    "%s: revision %s says 'transaction: none', which cannot run with transaction = all",
 			                    st->rev->file, st->rev->id);
 		if (!ret)
-			ret = run_section(db, st);
+			ret = run_section(db, st, true);
 		if (!ret)
 			ret = record_step(db, st, (long)(now_ms() - t0));
 		if (ret)
-			return abort_tx(db, ret);
-		log_step(st, now_ms() - t0);
+			goto fail;
+		times[i] = now_ms() - t0;
 		done++;
 	}
 	ret = db->vt->check_constraints(db);
 	if (!ret)
 		ret = db->vt->commit(db);
 	if (ret)
-		return abort_tx(db, ret);
+		goto fail;
+	/* Progress only once it is true: nothing is applied before the commit. */
+	for (size_t i = 0; i < done; i++)
+		log_step(&p->steps[i], times[i]);
+	free(times);
 	*napplied += done;
 	return db->vt->after_step(db);
+fail:
+	free(times);
+	return abort_tx(db);
 }
 
 int cdb_runner_migrate(struct cdb_db *db, const struct cdb_graph *g, enum cdb_direction dir,
@@ -735,10 +764,6 @@ int cdb_runner_stamp(struct cdb_db *db, const struct cdb_graph *g, const char *c
 		ret = restore_error(&e, NULL);
 		goto done;
 	}
-	if (want.n == 0)
-		cdb_log(CDB_LOG_PROGRESS, "stamp: version table emptied (base)");
-	for (size_t i = 0; i < want.n; i++)
-		cdb_log(CDB_LOG_PROGRESS, "stamp: database marked at %s", want.v[i]);
 done:
 	cdb_buf_release(&sql);
 	cdb_strv_release(&cur);

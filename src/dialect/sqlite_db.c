@@ -385,6 +385,8 @@ int sqlite_open_path(struct cdb_db **out, const char *path, const struct cdb_con
 		sqlite3_close(h);
 		return rc;
 	}
+	/* Reads also wait for a writer (another cdb migrating) rather than fail at once. */
+	sqlite3_busy_timeout(h, (cfg ? cfg->lock_timeout : 60) * 1000);
 	/*
 	 * sqlite3_open only opens the file; reading the schema is what finds a
 	 * file that is not a database, or one we may not read.
@@ -404,8 +406,6 @@ int sqlite_open_path(struct cdb_db **out, const char *path, const struct cdb_con
 	s->path = path ? xstrdup(path) : NULL;
 	s->saved_fk = -1;
 	s->lock_timeout_ms = (cfg ? cfg->lock_timeout : 60) * 1000;
-	/* Reads also wait for a writer rather than failing at once. */
-	sqlite3_busy_timeout(h, s->lock_timeout_ms);
 	*out = &s->base;
 	return 0;
 }

@@ -586,6 +586,8 @@ static int introspect_handle(struct cdb_schema *out, sqlite3 *h, const struct cd
 	struct reader r = { .h = h, .s = out, .o = o };
 	sqlite3_stmt *st = NULL;
 	struct cdb_arena *ar = &out->arena;
+	/* one read transaction: otherwise every pragma query takes and drops the file lock */
+	bool own_tx = sqlite3_get_autocommit(h) && sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	int rc = 0, step;
 
 	out->sqlite = true;
@@ -657,6 +659,8 @@ static int introspect_handle(struct cdb_schema *out, sqlite3 *h, const struct cd
 done:
 	sqlite3_finalize(st);
 	sqlite3_finalize(r.xinfo);
+	if (own_tx)
+		sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
 	free(r.t.v);
 	return rc;
 }
@@ -683,6 +687,29 @@ static int read_whole(const char *path, struct cdb_buf *out)
 	return rc;
 }
 
+/*
+ * Whether a model file controls transactions itself (a `sqlite3 .dump`
+ * starts with BEGIN TRANSACTION): a statement that starts with BEGIN,
+ * COMMIT, END, ROLLBACK, SAVEPOINT or RELEASE. Trigger bodies can look
+ * like that too, which only costs the speed-up below.
+ */
+static bool controls_transactions(const char *sql)
+{
+	static const char *const kw[] = { "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", NULL };
+	const char *pos = sql;
+	struct cdb_tok t;
+	bool start = true;
+
+	while (cdb_tok_next(&pos, &t) != CDB_TOK_END) {
+		if (start)
+			for (size_t i = 0; kw[i]; i++)
+				if (cdb_tok_is(&t, kw[i]))
+					return true;
+		start = cdb_tok_punct(&t, ";");
+	}
+	return false;
+}
+
 int cdb_sqlite_load_models(struct cdb_schema *out, struct cdb_db *db, const struct cdb_config *cfg,
                            const char *const *files, size_t nfiles, const struct cdb_introspect_opts *o)
 {
@@ -698,11 +725,20 @@ int cdb_sqlite_load_models(struct cdb_schema *out, struct cdb_db *db, const stru
 		                   h ? sqlite3_errmsg(h) : "out of memory");
 		goto done;
 	}
+	/* every table and index owns at least one page, all of them in memory: keep pages small */
+	sqlite3_exec(h, "PRAGMA page_size = 512", NULL, NULL, NULL);
 	for (size_t i = 0; i < nfiles; i++) {
+		bool wrap;
+
 		cdb_buf_reset(&text);
 		if ((rc = read_whole(files[i], &text)) < 0)
 			goto done;
-		if ((rc = sqlite_exec_script(h, false, text.ptr, &err)) < 0) {
+		/* DDL in autocommit mode re-reads the schema after every statement; one transaction does not */
+		wrap = !controls_transactions(text.ptr) && sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+		rc = sqlite_exec_script(h, false, text.ptr, &err);
+		if (wrap)
+			sqlite3_exec(h, rc < 0 ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+		if (rc < 0) {
 			rc = CDB_EINVALID;
 			cdb_error_prefix("%s:%d", files[i], err.line);
 			cdb_error_hint("the models must be valid SQLite DDL; fix the file and retry");

@@ -271,6 +271,8 @@ static int render_rebuild(struct render *r, size_t a, size_t b)
 	cdb_buf_puts(r->out, "CREATE TABLE ");
 	ident(r, tmp);
 	cdb_buf_putc(r->out, ' ');
+	while (*tail == ' ' || *tail == '\t' || *tail == '\n' || *tail == '\r')
+		tail++;
 	statement(r, tail);
 
 	/* copy the kept columns, following renames */

@@ -38,10 +38,11 @@ void *cdb_arena_alloc(struct cdb_arena *a, size_t n)
 {
 	size_t want = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	struct cdb_arena_block *b;
-	void *p;
 
 #ifndef CDB_ARENA_MALLOC
 	if (want <= BLOCK_SIZE / 4) {
+		void *p;
+
 		if (!a->head || a->used + want > a->size) {
 			b = xmalloc(sizeof(*b) + BLOCK_SIZE);
 			b->next = a->head;

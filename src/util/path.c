@@ -321,6 +321,7 @@ int cdb_path_list_sql(struct cdb_path_list *out, const char *dir)
 		out->paths[out->n++] = full;
 	}
 	closedir(d);
-	qsort(out->paths + first, out->n - first, sizeof *out->paths, cmp_str);
+	if (out->n - first > 1)
+		qsort(out->paths + first, out->n - first, sizeof *out->paths, cmp_str);
 	return 0;
 }

@@ -29,6 +29,8 @@ expect_status 0
 
 run check --scratch --base origin/main
 expect_status 1
+# b is not merged here yet: that is not a deletion.
+expect_no_out "deleted"
 expect_out "cccc00000003"
 expect_out "bbbb00000002"
 expect_out "down_revision aaaa00000001"
@@ -38,12 +40,12 @@ expect_out "cdb rebase --onto origin/main"
 
 run --format=json check --scratch --base origin/main
 expect_status 1
-expect_out '"multiple-heads"'
+expect_out '"base-conflict"'
 python3 - "$T/out" <<'PY' || fail "JSON output does not name the conflict"
 import json, sys
 doc = json.load(open(sys.argv[1]))
 items = doc["findings"] if isinstance(doc, dict) else doc
-hits = [f for f in items if f.get("kind") == "multiple-heads"]
+hits = [f for f in items if f.get("kind") == "base-conflict"]
 assert len(hits) == 1, items
 assert hits[0]["revision"] == "cccc00000003", hits
 assert hits[0]["file"].endswith("c.sql"), hits
@@ -56,6 +58,7 @@ expect_status 0
 expect_out "cccc00000003: down_revision aaaa00000001 -> bbbb00000002"
 run check --scratch --base origin/main
 expect_status 0
+commit "rebase our revision onto main"
 
 # A revision present at REF was edited.
 cp migrations/versions/a.sql "$T/a.sql"

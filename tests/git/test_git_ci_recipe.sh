@@ -44,7 +44,7 @@ expect_out "ace000000002"
 
 # Bob follows the hint: merge main, cdb rebase, push. CI passes.
 cd "$T/bob"
-git pull -q --no-edit origin main
+git pull -q --no-rebase --no-edit origin main
 run rebase
 expect_status 0
 commit "rebase bob's revision onto main"

@@ -35,6 +35,33 @@ expect_out "cccc00000003: down_revision aaaa00000001 -> bbbb00000002"
 run check --scratch --base origin/main
 expect_status 0
 
+# CI's shallow fetches: the branch and main each one commit deep, no merge
+# base between them. A branch that is merely behind is clean, a gap below
+# its own revisions is a deletion.
+cd "$T/origin"
+git checkout -q -b feature
+rev c.sql cccc00000003 bbbb00000002 'CREATE TABLE t3 (id INTEGER PRIMARY KEY);' 'DROP TABLE t3;'
+echo 'CREATE TABLE t3 (id INTEGER PRIMARY KEY);' >models/t3.sql
+commit "add t3 on feature"
+git checkout -q main
+rev d.sql dddd00000004 bbbb00000002 'CREATE TABLE t4 (id INTEGER PRIMARY KEY);' 'DROP TABLE t4;'
+echo 'CREATE TABLE t4 (id INTEGER PRIMARY KEY);' >models/t4.sql
+commit "add t4 on main"
+git clone -q --depth 1 --branch feature "file://$T/origin" "$T/ci"
+cd "$T/ci"
+git fetch -q --depth 1 origin main:refs/remotes/origin/main
+git merge-base HEAD origin/main >/dev/null 2>&1 && fail "the CI clone has a merge base"
+run check --scratch --base origin/main
+expect_status 1
+expect_no_out "deleted"
+expect_out "cccc00000003"
+expect_out "dddd00000004"
+git rm -q migrations/versions/b.sql
+run --format=json check --base origin/main --scratch
+expect_out '"base-deleted"'
+expect_out "revision 'bbbb00000002' exists at 'origin/main' but was deleted"
+cd "$T/shallow"
+
 # history -v in a shallow clone does not crash.
 run history -v
 expect_status 0

@@ -7,11 +7,12 @@ Prints the dump's statements sorted, so that two databases holding the same
 objects print the same text whatever order the objects were created in.
 pg_dump already prints every object the way the server itself describes it
 (types, defaults, view definitions, constraint names), so each statement is
-kept verbatim, with two exceptions: the column lines of a CREATE TABLE are
-sorted (ALTER TABLE ... ADD COLUMN appends where a model may have put the
-column in the middle), and everything that is not schema is dropped (comment
-lines, SET and set_config lines, \\restrict lines, the public schema's own
-CREATE/COMMENT).
+kept as the server printed it, only flattened to one line (a CREATE TABLE to
+one line per column or constraint, each prefixed with the table's name, so
+that the order of columns does not matter: ALTER TABLE ... ADD COLUMN appends
+where a model may have put the column in the middle).  Everything that is not
+schema is dropped: comment lines, SET and set_config lines, \\restrict
+lines, the public schema's own CREATE/COMMENT.
 
 cdb's own tables are left out: every statement about a table matching one of
 the --exclude globs (default cdb_version and cdb_history), or about a sequence,
@@ -73,17 +74,24 @@ def clean(lines):
     return kept
 
 
-def sort_columns(lines):
-    """Sort the column/constraint lines of a CREATE TABLE statement."""
-    if not lines or not lines[0].startswith("CREATE ") or " TABLE " not in lines[0] \
-            or not lines[0].rstrip().endswith("("):
-        return lines
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].startswith(")"))
-    except StopIteration:
-        return lines
-    body = [l.rstrip().rstrip(",") for l in lines[1:end]]
-    return [lines[0]] + sorted(body) + lines[end:]
+def flatten(stmt):
+    """The lines one statement prints as.  A CREATE TABLE prints one line per
+    column or constraint, each naming its table, so that ADD COLUMN's
+    appending does not matter and a difference says where it is; any other
+    statement prints as one line (continuation lines stripped and joined)."""
+    head = stmt[0]
+    if head.startswith("CREATE ") and " TABLE " in head and head.rstrip().endswith("("):
+        name = head.rstrip()[:-1].rstrip()
+        try:
+            end = next(i for i in range(1, len(stmt)) if stmt[i].startswith(")"))
+        except StopIteration:
+            end = None
+        if end is not None:
+            out = ["%s: %s" % (name, l.strip().rstrip(",")) for l in stmt[1:end]]
+            tail = " ".join(l.strip() for l in stmt[end:])
+            out.append(name + ("" if tail == ");" else " " + tail))
+            return out
+    return [" ".join([head.rstrip()] + [l.strip() for l in stmt[1:]])]
 
 
 def excluded(header, stmt, globs):
@@ -112,13 +120,9 @@ def normalise(text, globs):
             continue
         if excluded(header, stmt, globs):
             continue
-        if len(stmt) == 2 and stmt[0].startswith("ALTER TABLE ONLY ") \
-                and stmt[1].startswith("    ADD CONSTRAINT "):
-            # one line per constraint, so that a difference names its table
-            stmt = [stmt[0] + " " + stmt[1].strip()]
-        out.append("\n".join(sort_columns(stmt)))
+        out.extend(flatten(stmt))
     out.sort()
-    return "\n".join(out) + "\n" if out else ""
+    return "".join(l + "\n" for l in out)
 
 
 def main(argv):

@@ -279,7 +279,10 @@ def dump(path, excludes):
                 rows[0][4].lower(), rows[0][5].lower(), rows[0][6].lower()))
         for c in checks:
             lines.append("  check (%s)" % c)
-        out.append(head + "\n" + "\n".join(sorted(lines)))
+        # every line names its table, so a difference says where it is
+        tname = show([("name", lname)])
+        out.append(head)
+        out.extend("table %s: %s" % (tname, l.strip()) for l in lines)
 
     for typ, name, tbl, sql in objects:
         if typ != "index" or excluded(tbl):

@@ -1,0 +1,1 @@
+INSERT INTO orders VALUES (1, 9.99), (2, 120);

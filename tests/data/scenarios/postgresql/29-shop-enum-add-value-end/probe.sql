@@ -1,0 +1,1 @@
+SELECT id, status FROM orders ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, status, previous FROM orders ORDER BY id;

@@ -1,0 +1,4 @@
+CREATE TABLE todos (
+    id integer PRIMARY KEY,
+    title text NOT NULL
+);

@@ -1,0 +1,1 @@
+SELECT id, title FROM todos ORDER BY id;

@@ -1,0 +1,1 @@
+INSERT INTO todos VALUES (1, 'milk'), (2, 'eggs');

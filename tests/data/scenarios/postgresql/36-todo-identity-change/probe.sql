@@ -1,0 +1,3 @@
+SELECT id, title FROM todos ORDER BY id;
+SELECT id, body FROM notes ORDER BY id;
+SELECT id, name FROM tags ORDER BY id;

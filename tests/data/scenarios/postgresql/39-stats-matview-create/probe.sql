@@ -1,0 +1,1 @@
+SELECT id, sold_on, amount FROM sales ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, customer_id, total FROM billing.invoices ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, user_id, level, message FROM audit.entries ORDER BY id;

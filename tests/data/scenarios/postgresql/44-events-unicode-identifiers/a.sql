@@ -1,0 +1,5 @@
+CREATE TABLE événements (
+    id integer PRIMARY KEY,
+    titre text NOT NULL,
+    lieu text
+);

@@ -1,0 +1,1 @@
+SELECT id, titre, lieu FROM événements ORDER BY id;

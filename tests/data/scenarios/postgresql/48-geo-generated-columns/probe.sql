@@ -1,0 +1,1 @@
+SELECT id, w, h, name FROM plots ORDER BY id;

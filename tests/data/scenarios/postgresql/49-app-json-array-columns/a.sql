@@ -1,0 +1,5 @@
+CREATE TABLE documents (
+    id integer PRIMARY KEY,
+    title text NOT NULL,
+    tags text[]
+);

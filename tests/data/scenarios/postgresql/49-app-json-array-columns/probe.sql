@@ -1,0 +1,1 @@
+SELECT id, title, tags FROM documents ORDER BY id;

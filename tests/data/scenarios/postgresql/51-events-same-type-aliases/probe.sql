@@ -1,0 +1,1 @@
+SELECT id, name, capacity, open FROM venues ORDER BY id;

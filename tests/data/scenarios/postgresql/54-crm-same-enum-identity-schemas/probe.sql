@@ -1,0 +1,1 @@
+SELECT id, stage, amount FROM crm.deals ORDER BY id;

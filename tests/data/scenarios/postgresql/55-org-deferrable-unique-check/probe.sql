@@ -1,0 +1,1 @@
+SELECT id, room, slot, starts, ends, who FROM bookings ORDER BY id;

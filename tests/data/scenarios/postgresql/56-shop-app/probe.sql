@@ -1,0 +1,14 @@
+SELECT id, number, customer_id, status, currency_code, subtotal, tax_total, shipping_total, coupon_id, placed_at, note FROM orders ORDER BY id;
+SELECT order_id, line_no, variant_id, qty, unit_price, tax_rate_id FROM order_lines ORDER BY 1, 2;
+SELECT order_id, status FROM order_events ORDER BY id;
+SELECT id, email, first_name, last_name, marketing_opt_in FROM customers ORDER BY id;
+SELECT id, brand_id, slug, name, active FROM products ORDER BY id;
+SELECT id, product_id, sku, title, weight_grams, barcode FROM product_variants ORDER BY id;
+SELECT id, order_id, provider_id, status, amount, provider_ref FROM payments ORDER BY id;
+SELECT id, number, status, email FROM open_orders ORDER BY id;
+SELECT product_id, name, rating, reviews FROM product_ratings ORDER BY product_id;
+SELECT key, value::text FROM settings ORDER BY key;
+SELECT id, priority, subject FROM support_tickets ORDER BY id;
+SELECT id, code, balance FROM gift_cards ORDER BY id;
+SELECT variant_id, warehouse_id, on_hand, reserved FROM inventory_levels ORDER BY 1, 2;
+SELECT order_total(o) FROM orders o ORDER BY id;

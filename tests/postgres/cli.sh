@@ -1,0 +1,183 @@
+#!/bin/sh
+# The cdb binary against a real PostgreSQL server (CDB_TEST_PG_URL, a
+# superuser URL without query parameters, as scripts/pgtmp exports it):
+# autogenerate round trip, eight concurrent upgrades, the failing
+# statement's file and line, connection errors, the shadow database.
+. "$TESTLIB"
+
+if [ -z "${CDB_TEST_PG_URL:-}" ]; then
+	if [ -n "${CI:-}" ]; then
+		echo "not ok 1 - CDB_TEST_PG_URL is not set while CI is set (run through scripts/pgtmp)"
+		echo "1..1"
+		exit 1
+	fi
+	echo "1..0 # SKIP CDB_TEST_PG_URL is not set (run through scripts/pgtmp)"
+	exit 0
+fi
+
+PSQL="psql -X -q -At -v ON_ERROR_STOP=1"
+SERVER=${CDB_TEST_PG_URL%/*}
+
+# newdb NAME: a fresh database; prints its URL
+newdb() {
+	db="cdbcli_$$_$1"
+	$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 2
+	echo "$SERVER/$db"
+}
+
+sql() {
+	$PSQL "$URL" -c "$1"
+}
+
+shadows() {
+	$PSQL "$CDB_TEST_PG_URL" -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'cdb\\_shadow\\_%'"
+}
+
+# revision N PARENT UP DOWN: a hand-written revision file
+revision() {
+	f="migrations/versions/00000000000$1_step_$1.sql"
+	{
+		echo "-- cdb revision"
+		echo "-- revision: 00000000000$1"
+		echo "-- down_revision: $2"
+		echo "-- message: step $1"
+		echo "-- created: 2026-11-24T22:40:11Z"
+		echo
+		echo "-- +cdb upgrade"
+		printf '%s\n' "$3"
+		echo
+		echo "-- +cdb downgrade"
+		printf '%s\n' "$4"
+	} >"$f"
+}
+
+# --- autogenerate: migrate, upgrade, check, downgrade ---------------------
+mkdir auto && cd auto || exit 2
+URL=$(newdb auto)
+export CDB_DATABASE_URL="$URL"
+cdb init
+check_status 0 "init"
+rm -f models/*.sql
+cat >models/schema.sql <<'EOF'
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE TABLE users (
+    id serial PRIMARY KEY,
+    email varchar(120) NOT NULL UNIQUE,
+    feeling mood DEFAULT 'ok' NOT NULL
+);
+CREATE VIEW ok_users AS SELECT id, email FROM users WHERE feeling = 'ok';
+EOF
+before=$(shadows)
+cdb check
+check_status 1 "check finds the models ahead of an empty database"
+cdb migrate -m "first"
+check_status 0 "migrate"
+check "one revision written" test "$(ls migrations/versions/*.sql | wc -l)" = 1
+check "no shadow database left after migrate" test "$(shadows)" = "$before"
+check "migrate touched nothing" test "$(sql "SELECT count(*) FROM pg_class WHERE relname = 'users'")" = 0
+cdb upgrade head
+check_status 0 "upgrade head"
+check "users exists" test "$(sql "SELECT count(*) FROM pg_class WHERE relname = 'users'")" = 1
+check "the unnamed UNIQUE has PostgreSQL's name" \
+	test "$(sql "SELECT conname FROM pg_constraint WHERE contype = 'u' AND conrelid = 'users'::regclass")" = users_email_key
+cdb check
+check_status 0 "check is clean after upgrade"
+sql "INSERT INTO users (email) VALUES ('a@example.com')" >/dev/null
+cat >models/schema.sql <<'EOF'
+CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok');
+CREATE TABLE users (
+    id serial PRIMARY KEY,
+    email text NOT NULL UNIQUE,
+    feeling mood DEFAULT 'ok' NOT NULL,
+    nick text
+);
+CREATE VIEW ok_users AS SELECT id, email FROM users WHERE feeling = 'ok';
+EOF
+cdb migrate -m "second"
+check_status 0 "second migrate"
+cdb upgrade head
+check_status 0 "second upgrade (type change under a view, enum value)"
+cdb check
+check_status 0 "check is clean after the second upgrade"
+cdb downgrade -1
+check_status 0 "downgrade -1 (enum rebuilt, view recreated)"
+check "row kept through the round trip" test "$(sql "SELECT email FROM users")" = a@example.com
+check "label removed again" test "$(sql "SELECT count(*) FROM pg_enum")" = 2
+cd .. || exit 2
+
+# --- eight concurrent upgrades apply each revision once -------------------
+mkdir conc && cd conc || exit 2
+URL=$(newdb conc)
+export CDB_DATABASE_URL="$URL"
+cdb init
+rm -f models/*.sql
+sql "CREATE TABLE applied (step int)" >/dev/null
+parent=
+for i in 1 2 3 4 5; do
+	revision "$i" "$parent" "CREATE TABLE t$i (id int);
+INSERT INTO applied VALUES ($i);
+SELECT pg_sleep(0.05);" "DROP TABLE t$i;
+DELETE FROM applied WHERE step = $i;"
+	parent="00000000000$i"
+done
+pids=
+for n in 1 2 3 4 5 6 7 8; do
+	"$CDB" upgrade head >"out$n" 2>"err$n" &
+	pids="$pids $!"
+done
+failed=0
+for p in $pids; do
+	wait "$p" || failed=$((failed + 1))
+done
+check "all eight upgrades exit 0" test "$failed" = 0
+check "each revision applied once" test "$(sql "SELECT string_agg(step::text, ',' ORDER BY step) FROM applied")" = "1,2,3,4,5"
+check "one version row at head" test "$(sql "SELECT string_agg(version_num, ',') FROM cdb_version")" = 000000000005
+check "five history rows" test "$(sql "SELECT count(*) FROM cdb_history WHERE direction = 'up'")" = 5
+
+# --- a failing statement: file, line, nothing applied --------------------
+revision 6 000000000005 "CREATE TABLE t6 (id int);
+
+INSERT INTO applied
+VALUES (nosuchcolumn);" "DROP TABLE t6;"
+cdb upgrade head
+check_status 2 "failing revision exits 2"
+check_err "000000000006_step_6.sql:11"
+check_err "nosuchcolumn"
+check "the failed revision left nothing" test "$(sql "SELECT count(*) FROM pg_class WHERE relname = 't6'")" = 0
+check "still at the previous revision" test "$(sql "SELECT version_num FROM cdb_version")" = 000000000005
+rm -f migrations/versions/000000000006_step_6.sql
+
+# -v echoes each statement
+cdb -v downgrade -1
+check_status 0 "downgrade -v"
+check "-v echoes the SQL" grep -q "DROP TABLE t5" "$OUT" "$ERR"
+cd .. || exit 2
+
+# --- connection errors -----------------------------------------------------
+unset CDB_DATABASE_URL
+cd auto || exit 2
+cdb -d "postgresql://alice:s3cret@127.0.0.1:1/app" current
+check_status 2 "refused connection exits 2"
+check_err "cdb: error: cannot connect to PostgreSQL at 127.0.0.1:1 as alice: "
+check_no_err "s3cret"
+check_no_out "s3cret"
+cd .. || exit 2
+
+# --- models that fail name file and line -------------------------------------
+mkdir bad && cd bad || exit 2
+URL=$(newdb bad)
+export CDB_DATABASE_URL="$URL"
+cdb init
+rm -f models/*.sql
+printf 'CREATE TABLE a (id int);\n\nCREATE TABLE b (\n    id nosuchtype\n);\n' >models/schema.sql
+before=$(shadows)
+cdb migrate -m broken
+check_status 2 "a broken model fails migrate"
+check_err "models/schema.sql:4: "
+check_err "nosuchtype"
+check "no shadow database left after the failure" test "$(shadows)" = "$before"
+check "no revision written" test -z "$(ls migrations/versions)"
+cd .. || exit 2
+
+echo "1..$TESTS_RUN"
+[ "$TESTS_FAILED" = 0 ]
