@@ -29,13 +29,26 @@
  *   LABEL@base   upgrade: the first revision of that branch; downgrade:
  *                unapply every revision of that branch (and what depends on it)
  *   +N / -N      N revisions forward / back from the current state
- *   REV+N / REV-N  N revisions forward / back from REV (REV any form above)
+ *   REV+N / REV-N  N revisions forward / back from REV (REV any form above;
+ *                `base+N` counts from nothing)
  *   LABEL@+N / LABEL@-N  relative moves restricted to the branch LABEL
+ *   LABEL@REV    REV; a downgrade only unapplies revisions of branch LABEL
+ *   LABEL@base+N N revisions up from nothing along LABEL's lineage
+ *   A,B          several targets at once (upgrade both branches)
+ * LABEL may also be a revision (or prefix) standing for its branch. The
+ * branch of LABEL is the revisions above it and those of its ancestors
+ * that lead to no other head.
  *
  * Upgrade to T applies T and everything T needs (ancestors and
  * dependencies) not yet applied, in topological order. Downgrade to T
  * unapplies every applied revision that descends from T (through parents or
- * dependencies), newest first; other branches are left alone.
+ * dependencies), newest first; other branches are left alone. Downgrade to
+ * REV-N unapplies the N revisions walked below REV and what stands on them
+ * (so `d-1` does not take a sibling branch that shares d's parent).
+ *
+ * Unlike Alembic, a revision reached only through depends_on keeps its own
+ * row (Alembic drops it, as implied by its dependent): rows then name every
+ * branch tip explicitly and a dependency branch can move on with an UPDATE.
  *
  * Relative moves are deterministic where Alembic reports "ambiguous walk":
  * each of the N steps picks among the *candidates* (upgrade: unapplied

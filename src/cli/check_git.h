@@ -32,8 +32,9 @@ int cli_check_git(struct cdb_cli *cli, struct cdb_findings *out, struct cdb_grap
 
 /*
  * Print `fs`: text (one "kind: message" line per finding, details
- * indented, a summary line) or, with --format=json, an object
- * {"findings": [{kind, revision, file, message, details}], "ok": bool}.
+ * indented, a summary line) or, with --format=json, one object
+ * {"ok": bool, "findings": [{kind, revision, file, message, details}]}
+ * (the shape cdb-check(1) documents).
  */
 int cli_print_findings(struct cdb_cli *cli, const struct cdb_findings *fs);
 

@@ -137,6 +137,9 @@ int cli_db(struct cdb_cli *cli, bool create, struct cdb_db **out);
 
 /* --- output ------------------------------------------------------------- */
 
+/* The one cdb_cli of this process (main.c), so errors know the colour settings. */
+extern struct cdb_cli *cli_current;
+
 /*
  * Print the current library error as "cdb: error: <message>" with its
  * detail: and hint: lines on stderr; returns the exit code for `code`

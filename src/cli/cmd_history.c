@@ -4,11 +4,13 @@
  * Newest first, in Alembic's line format. Only -i and a range naming
  * `current` read the database; everything else reads revision headers only.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cdb/alloc.h"
+#include "gitinfo.h"
 #include "revfmt.h"
 
 /* One end of -r START:END: a set of revisions; n = 0 means unbounded. */
@@ -25,6 +27,24 @@ static int resolve_end(struct range_end *out, struct cdb_arena *a, const struct 
 	if (!*text || (is_start && strcmp(text, "base") == 0) ||
 	    (!is_start && (strcmp(text, "head") == 0 || strcmp(text, "heads") == 0)))
 		return 0;
+	if ((text[0] == '-' || text[0] == '+') && isdigit((unsigned char)text[1])) {
+		/* -N / +N: relative to the revision the database is at (Alembic's -r -3:current). */
+		char *rel;
+		struct cdb_revision *r;
+		int rc;
+
+		if (rows->n != 1) {
+			return cdb_error_set(CDB_EINVALID, "'%s' is relative to the current revision, and the database is at %s",
+			                     text, rows->n ? "several revisions" : "base");
+		}
+		rel = cdb_arena_sprintf(a, "%s%s", rows->v[0], text);
+		if ((rc = cdb_graph_lookup(&r, g, rel)) < 0)
+			return rc;
+		out->revs = cdb_arena_alloc(a, sizeof *out->revs);
+		out->revs[0] = r;
+		out->n = r ? 1 : 0;
+		return 0;
+	}
 	if (strcmp(text, "current") == 0) {
 		out->revs = cdb_arena_alloc(a, (rows->n + 1) * sizeof *out->revs);
 		for (size_t i = 0; i < rows->n; i++)
@@ -37,6 +57,13 @@ static int resolve_end(struct range_end *out, struct cdb_arena *a, const struct 
 		return 0;
 	}
 	return cdb_graph_lookup_set(&out->revs, &out->n, a, g, text);
+}
+
+/* A range end that is read from the database. */
+static bool needs_current(const char *text)
+{
+	return strcmp(text, "current") == 0 ||
+	       ((text[0] == '-' || text[0] == '+') && isdigit((unsigned char)text[1]));
 }
 
 static bool in_range(const struct cdb_graph *g, const struct cdb_revision *r, const struct range_end *start,
@@ -74,6 +101,7 @@ int cmd_history(int argc, char **argv, struct cdb_cli *cli)
 	struct range_end start = { NULL, 0 }, end = { NULL, 0 };
 	char *start_text = NULL;
 	const char *end_text = "";
+	struct cli_git_origins origins = { CDB_ARENA_INIT, NULL, 0 };
 	json_t *arr = NULL;
 	char **pos = NULL;
 	int npos, status, rc;
@@ -104,13 +132,18 @@ int cmd_history(int argc, char **argv, struct cdb_cli *cli)
 		}
 		goto fail;
 	}
-	if (indicate || (start_text && strcmp(start_text, "current") == 0) || strcmp(end_text, "current") == 0)
+	if (indicate || (start_text && (needs_current(start_text) || needs_current(end_text))))
 		if ((rc = cli_current_rows(cli, &g, &rows)) < 0)
 			goto fail;
 	if (start_text && ((rc = resolve_end(&start, &a, &g, &rows, start_text, true)) < 0 ||
 	                   (rc = resolve_end(&end, &a, &g, &rows, end_text, false)) < 0))
 		goto fail;
 
+	if (verbose && !ids && cli->format == CLI_FORMAT_TEXT) {
+		const struct cdb_config *cfg;
+		if (cli_config(cli, &cfg) == 0)
+			cli_git_origins_load(&origins, cfg, &g);
+	}
 	if (cli->format == CLI_FORMAT_JSON)
 		arr = json_array();
 	for (size_t i = g.nrevs; i-- > 0;) {
@@ -129,7 +162,7 @@ int cmd_history(int argc, char **argv, struct cdb_cli *cli)
 		} else if (verbose) {
 			if (!first)
 				cdb_buf_putc(&line, '\n');
-			cli_format_rev_verbose(&line, r, current);
+			cli_format_rev_verbose_git(&line, r, current, &origins);
 		} else {
 			cli_format_rev(&line, r, REVFMT_PARENTS | REVFMT_LABELS | REVFMT_HEAD | REVFMT_TREE |
 			                         REVFMT_MESSAGE | (current ? REVFMT_CURRENT : 0) |
@@ -145,6 +178,7 @@ int cmd_history(int argc, char **argv, struct cdb_cli *cli)
 fail:
 	status = cli_fail(rc);
 done:
+	cli_git_origins_release(&origins);
 	free(start_text);
 	cdb_buf_release(&line);
 	cdb_strv_release(&rows);

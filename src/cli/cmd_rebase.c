@@ -143,7 +143,7 @@ int cmd_rebase(int argc, char **argv, struct cdb_cli *cli)
 			if (plan.nnew == 0)
 				printf("nothing to rebase: no revision is new compared with '%s'\n", ref);
 			else
-				printf("nothing to rebase: the %zu new revision%s already follow%s '%s', "
+				printf("nothing to rebase: the %zu new revision%s already build%s on '%s', "
 				       "the head at '%s'\n", plan.nnew, plan.nnew == 1 ? "" : "s",
 				       plan.nnew == 1 ? "s" : "", plan.onto, ref);
 		}

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gitinfo.h"
 #include "revfmt.h"
 
 int cmd_show(int argc, char **argv, struct cdb_cli *cli)
@@ -9,6 +10,8 @@ int cmd_show(int argc, char **argv, struct cdb_cli *cli)
 	const struct cli_option opts[] = { { 0, NULL, 0, NULL } };
 	struct cdb_graph g;
 	struct cdb_buf out = CDB_BUF_INIT;
+	struct cli_git_origins origins = { CDB_ARENA_INIT, NULL, 0 };
+	const struct cdb_config *cfg;
 	struct cdb_revision *r;
 	char **pos = NULL;
 	int npos, status, rc;
@@ -37,7 +40,9 @@ int cmd_show(int argc, char **argv, struct cdb_cli *cli)
 		if ((rc = cli_print_json(o)) < 0)
 			goto fail;
 	} else {
-		cli_format_rev_verbose(&out, r, false);
+		if (cli_config(cli, &cfg) == 0)
+			cli_git_origins_load(&origins, cfg, &g);
+		cli_format_rev_verbose_git(&out, r, false, &origins);
 		cdb_buf_printf(&out, "\nChecksum: %s\n\n-- +cdb upgrade\n%s\n-- +cdb downgrade\n%s\n", r->checksum,
 		               r->upgrade_sql, r->downgrade_sql);
 		cdb_buf_rtrim(&out);
@@ -48,6 +53,7 @@ int cmd_show(int argc, char **argv, struct cdb_cli *cli)
 fail:
 	status = cli_fail(rc);
 done:
+	cli_git_origins_release(&origins);
 	cdb_buf_release(&out);
 	cdb_graph_release(&g);
 	free(pos);

@@ -17,7 +17,7 @@ void cli_git_origins_load(struct cli_git_origins *out, const struct cdb_config *
 
 	memset(out, 0, sizeof *out);
 	cdb_arena_init(&out->arena);
-	if (g->nrevs == 0 || cdb_git_open(&git, cfg->dir) < 0)
+	if (!cfg || g->nrevs == 0 || cdb_git_open(&git, cfg->dir) < 0)
 		goto done;
 	names = xcalloc(g->nrevs, sizeof *names);
 	for (i = 0; i < g->nrevs; i++)

@@ -19,7 +19,7 @@ struct cli_git_origins {
 
 /*
  * Find, with one walk of the history from HEAD, the commit that added each
- * revision file of `g` (initialises `out`). Outside a git repository, or
+ * revision file of `g` (initialises `out`). Without `cfg`, outside a git repository, or
  * when git cannot be read, every origin is simply unknown: this never
  * fails, since the origins only decorate the output.
  */

@@ -3,6 +3,7 @@
  * command must not forget (stdout flushed and written, database closed)
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +168,12 @@ int main(int argc, char **argv)
 		cli_print_help(stdout, cmd);
 		return finish_stdout(CDB_EXIT_OK);
 	}
+	/*
+	 * A reader that goes away (cdb upgrade | head -1) must not kill a
+	 * migration half-way: commands that write get EPIPE instead of SIGPIPE.
+	 */
+	if (cmd->needs & CLI_NEEDS_DB)
+		signal(SIGPIPE, SIG_IGN);
 	status = cmd->fn(argc - first, argv + first, &cli);
 	if (cli.db)
 		cdb_db_close(cli.db);

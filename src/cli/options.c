@@ -19,7 +19,7 @@ static bool help_flag;
 static const char *color_arg, *format_arg;
 static const struct cli_option *global_options(struct cdb_cli *cli)
 {
-	static struct cli_option g[9];
+	static struct cli_option g[8];
 
 	g[0] = (struct cli_option){ 'c', "config", CLI_OPT_STRING, &cli->config_file };
 	g[1] = (struct cli_option){ 'd', "database", CLI_OPT_STRING, &cli->database_url };

@@ -11,9 +11,6 @@ static void print_prefix(const struct cdb_cli *cli, const char *what, const char
 	fprintf(stderr, "%scdb: %s:%s ", cli_color(on, sgr), what, cli_color(on, CLI_SGR_RESET));
 }
 
-/* main.c owns the one cdb_cli; errors raised before it exists print plainly. */
-extern struct cdb_cli *cli_current;
-
 int cli_fail(int code)
 {
 	const struct cdb_cli *cli = cli_current;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cdb/alloc.h"
+#include "gitinfo.h"
 #include "revfmt.h"
 
 int cli_graph(struct cdb_cli *cli, struct cdb_graph *g)
@@ -104,6 +105,12 @@ void cli_format_rev(struct cdb_buf *out, const struct cdb_revision *r, unsigned 
 
 void cli_format_rev_verbose(struct cdb_buf *out, const struct cdb_revision *r, bool current)
 {
+	cli_format_rev_verbose_git(out, r, current, NULL);
+}
+
+void cli_format_rev_verbose_git(struct cdb_buf *out, const struct cdb_revision *r, bool current,
+                                const struct cli_git_origins *o)
+{
 	cdb_buf_puts(out, "Rev: ");
 	cli_format_rev(out, r, REVFMT_HEAD | REVFMT_TREE | (current ? REVFMT_CURRENT : 0));
 	cdb_buf_puts(out, cdb_revision_is_merge(r) ? "\nMerges: " : "\nParent: ");
@@ -129,7 +136,10 @@ void cli_format_rev_verbose(struct cdb_buf *out, const struct cdb_revision *r, b
 		cdb_buf_printf(out, "Author: %s\n", r->author);
 	if (r->created)
 		cdb_buf_printf(out, "Created: %s\n", r->created);
-	cdb_buf_printf(out, "Path: %s\n\n    %s\n", r->file, r->message ? r->message : "");
+	cdb_buf_printf(out, "Path: %s\n", r->file);
+	if (o)
+		cli_git_origin_format(out, o, r);
+	cdb_buf_printf(out, "\n    %s\n", r->message ? r->message : "");
 }
 
 static json_t *str_array(char *const *v, size_t n)

@@ -47,6 +47,11 @@ void cli_format_rev(struct cdb_buf *out, const struct cdb_revision *r, unsigned 
 /* The multi-line entry of -v and `show` ("Rev: ...", "Parent: ...", "Path: ..."). */
 void cli_format_rev_verbose(struct cdb_buf *out, const struct cdb_revision *r, bool current);
 
+struct cli_git_origins;
+/* The same, with the commit that added the file after "Path:" (`o` NULL: none). */
+void cli_format_rev_verbose_git(struct cdb_buf *out, const struct cdb_revision *r, bool current,
+                                const struct cli_git_origins *o);
+
 /* The JSON object of a revision, with the stable keys of the JSON output. */
 json_t *cli_rev_json(const struct cdb_revision *r, bool current);
 

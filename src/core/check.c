@@ -302,7 +302,8 @@ static int base_cmp_load(struct base_cmp *c, const struct cdb_config *cfg, const
 	rc = cdb_git_open(&c->git, cfg->dir);
 	if (rc < 0) {
 		if (rc == CDB_ENOTFOUND)
-			cdb_error_hint("'%s' needs the project to be in a git repository", ref);
+			cdb_error_hint("the revisions at '%s' are read from git: run cdb inside the "
+			               "project's git work tree", ref);
 		return rc;
 	}
 	rc = load_ref(c, cfg->versions_dir);
@@ -331,7 +332,7 @@ static const char *down_text(struct cdb_arena *a, const struct cdb_revision *r)
 	return s;
 }
 
-/* "commit 1a2b3c4 'summary' by Name <email>" or "an unknown commit". */
+/* "commit 1a2b3c4 (summary, date)" or "an unknown commit". */
 static const char *origin_text(struct cdb_arena *a, const struct cdb_git_origin *o)
 {
 	if (!o->found)

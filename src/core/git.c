@@ -145,6 +145,7 @@ done:
 
 void cdb_git_text_id(char out[CDB_GIT_HEXSZ + 1], const void *data, size_t len)
 {
+	static bool hash_ready;
 	const char *p = data;
 	char *folded = xmalloc(len + 1);
 	size_t i, n = 0;
@@ -155,10 +156,16 @@ void cdb_git_text_id(char out[CDB_GIT_HEXSZ + 1], const void *data, size_t len)
 			continue;
 		folded[n++] = p[i];
 	}
-	git_libgit2_init();
+	/*
+	 * A first libgit2 init is costly (it loads TLS certificates), and a run
+	 * may hash thousands of files: keep one init for the process.
+	 */
+	if (!hash_ready) {
+		git_libgit2_init();
+		hash_ready = true;
+	}
 	git_odb_hash(&oid, folded, n, GIT_OBJECT_BLOB);
 	git_oid_tostr(out, CDB_GIT_HEXSZ + 1, &oid);
-	git_libgit2_shutdown();
 	free(folded);
 }
 
@@ -236,33 +243,6 @@ int cdb_git_resolve(struct cdb_git_commit *out, struct cdb_git *g, const char *r
 	commit_fill(out, c, arena);
 	git_commit_free(c);
 	return 0;
-}
-
-int cdb_git_merge_base(char out[CDB_GIT_HEXSZ + 1], struct cdb_git *g, const char *ref)
-{
-	git_commit *c = NULL, *head = NULL;
-	git_oid base;
-	int rc;
-
-	out[0] = '\0';
-	rc = resolve_commit(&c, g, ref);
-	if (rc < 0)
-		return rc;
-	if (resolve_commit(&head, g, "HEAD") < 0) {
-		rc = cdb_error_set(CDB_ENOTFOUND, "HEAD has no commit yet");
-		goto done;
-	}
-	if (git_merge_base(&base, g->repo, git_commit_id(head), git_commit_id(c)) < 0) {
-		git_error_clear();
-		rc = cdb_error_set(CDB_ENOTFOUND, "HEAD and '%s' have no common ancestor here", ref);
-		goto done;
-	}
-	git_oid_tostr(out, CDB_GIT_HEXSZ + 1, &base);
-	rc = 0;
-done:
-	git_commit_free(head);
-	git_commit_free(c);
-	return rc;
 }
 
 char *cdb_git_upstream(struct cdb_git *g)
@@ -587,6 +567,72 @@ static void walk_release(struct walk *w)
 		git_commit_free(w->queue[i]);
 	free(w->queue);
 	free(w->seen);
+}
+
+/* True when `id` was queued in `w`. */
+static bool walk_has(const struct walk *w, const git_oid *id)
+{
+	size_t i;
+
+	if (w->seen_cap == 0)
+		return false;
+	for (i = oid_hash(id, w->seen_cap); !git_oid_is_zero(&w->seen[i]); i = (i + 1) & (w->seen_cap - 1))
+		if (git_oid_equal(&w->seen[i], id))
+			return true;
+	return false;
+}
+
+/*
+ * Our own merge base, on the walk above: every commit reachable from REF
+ * (up to the cap), then the newest commit reachable from HEAD among them.
+ * git_merge_base() leaks when a shallow clone's parents are missing.
+ */
+int cdb_git_merge_base(char out[CDB_GIT_HEXSZ + 1], struct cdb_git *g, const char *ref)
+{
+	struct walk theirs = { 0 }, ours = { 0 };
+	git_commit *c = NULL, *head = NULL;
+	size_t n;
+	int rc;
+
+	out[0] = '\0';
+	rc = resolve_commit(&c, g, ref);
+	if (rc < 0)
+		return rc;
+	if (resolve_commit(&head, g, "HEAD") < 0) {
+		rc = cdb_error_set(CDB_ENOTFOUND, "HEAD has no commit yet");
+		goto done;
+	}
+	walk_push(&theirs, g->repo, git_commit_id(c));
+	git_commit_free(c);
+	for (n = 0; n < DEFAULT_MAX_COMMITS && (c = walk_pop(&theirs)) != NULL; n++) {
+		unsigned k, np = git_commit_parentcount(c);
+		for (k = 0; k < np; k++)
+			walk_push(&theirs, g->repo, git_commit_parent_id(c, k));
+		git_commit_free(c);
+	}
+	c = NULL;
+	walk_push(&ours, g->repo, git_commit_id(head));
+	rc = cdb_error_set(CDB_ENOTFOUND, "HEAD and '%s' have no common ancestor here", ref);
+	for (n = 0; n < DEFAULT_MAX_COMMITS && (c = walk_pop(&ours)) != NULL; n++) {
+		unsigned k, np = git_commit_parentcount(c);
+
+		if (walk_has(&theirs, git_commit_id(c))) {
+			git_oid_tostr(out, CDB_GIT_HEXSZ + 1, git_commit_id(c));
+			cdb_error_clear();
+			rc = 0;
+			break;
+		}
+		for (k = 0; k < np; k++)
+			walk_push(&ours, g->repo, git_commit_parent_id(c, k));
+		git_commit_free(c);
+		c = NULL;
+	}
+done:
+	git_commit_free(c);
+	git_commit_free(head);
+	walk_release(&theirs);
+	walk_release(&ours);
+	return rc;
 }
 
 int cdb_git_origins(struct cdb_git_origin *out, struct cdb_git *g, const char *from,

@@ -197,62 +197,47 @@ static struct cdb_revision *heap_pop(struct heap *h)
 	return top;
 }
 
-/* Name a cycle among the revisions left unsorted (those with mark == 0). */
+/*
+ * An unsorted prerequisite of unsorted `r` (mark == 0). One always exists:
+ * Kahn's algorithm leaves a revision unsorted only while one is pending.
+ */
+static struct cdb_revision *unsorted_prereq(const struct cdb_revision *r)
+{
+	for (size_t k = 0; k < r->ndown; k++)
+		if (!r->parents[k]->mark)
+			return r->parents[k];
+	for (size_t k = 0; k < r->ndepends; k++)
+		if (!r->deps[k]->mark)
+			return r->deps[k];
+	return NULL;
+}
+
+/* Name a cycle among the revisions left unsorted. */
 static int report_cycle(struct cdb_graph *g)
 {
-	struct cdb_revision *r = NULL;
+	struct cdb_revision *r = NULL, *start;
 	struct cdb_buf path = CDB_BUF_INIT;
-	size_t steps = 0;
 	int ret;
 
 	for (size_t i = 0; i < g->nrevs && !r; i++)
 		if (!g->revs[i]->mark)
 			r = g->revs[i];
-	/* Walk unsorted prerequisites; within nrevs steps we are on the cycle. */
-	for (steps = 0; steps < g->nrevs; steps++) {
-		struct cdb_revision *next = NULL;
-
-		for (size_t k = 0; k < r->ndown && !next; k++)
-			if (!r->parents[k]->mark)
-				next = r->parents[k];
-		for (size_t k = 0; k < r->ndepends && !next; k++)
-			if (!r->deps[k]->mark)
-				next = r->deps[k];
-		r = next;
-	}
-	{
-		struct cdb_revision *start = r;
-
-		do {
-			struct cdb_revision *next = NULL;
-
-			cdb_buf_printf(&path, "%s%s", path.len ? " -> " : "", r->id);
-			cdb_error_clear();
-			for (size_t k = 0; k < r->ndown && !next; k++)
-				if (!r->parents[k]->mark)
-					next = r->parents[k];
-			for (size_t k = 0; k < r->ndepends && !next; k++)
-				if (!r->deps[k]->mark)
-					next = r->deps[k];
-			r = next;
-		} while (r != start);
-		cdb_buf_printf(&path, " -> %s", start->id);
-		ret = cdb_error_set(CDB_EINVALID, "%s:%d: revision '%s' is its own ancestor: %s",
-		                    start->file, start->down_line ? start->down_line : start->depends_line,
-		                    start->id, path.ptr);
-		do {
-			struct cdb_revision *next = NULL;
-
-			cdb_error_detail("%s:%d: %s", r->file, r->down_line ? r->down_line : r->id_line, r->id);
-			for (size_t k = 0; k < r->ndown && !next; k++)
-				if (!r->parents[k]->mark)
-					next = r->parents[k];
-			for (size_t k = 0; k < r->ndepends && !next; k++)
-				if (!r->deps[k]->mark)
-					next = r->deps[k];
-			r = next;
-		} while (r != start);
-	}
+	/* Following prerequisites for nrevs steps is sure to land on the cycle. */
+	for (size_t steps = 0; steps < g->nrevs; steps++)
+		r = unsorted_prereq(r);
+	start = r;
+	do {
+		cdb_buf_printf(&path, "%s%s", path.len ? " -> " : "", r->id);
+		r = unsorted_prereq(r);
+	} while (r != start);
+	cdb_buf_printf(&path, " -> %s", start->id);
+	ret = cdb_error_set(CDB_EINVALID, "%s:%d: revision '%s' is its own ancestor: %s", start->file,
+	                    start->down_line ? start->down_line : start->depends_line, start->id,
+	                    path.ptr);
+	do {
+		cdb_error_detail("%s:%d: %s", r->file, r->down_line ? r->down_line : r->id_line, r->id);
+		r = unsorted_prereq(r);
+	} while (r != start);
 	cdb_buf_release(&path);
 	return ret;
 }
@@ -483,7 +468,6 @@ bool cdb_graph_is_ancestor(const struct cdb_graph *g, const struct cdb_revision 
 {
 	bool *s, found;
 
-	(void)g;
 	if (anc == rev)
 		return true;
 	if (anc->order > rev->order)
@@ -517,13 +501,11 @@ static void list_candidates(struct cdb_revision *const *v, size_t n)
 		cdb_error_detail("and %zu more", n - MAX_LISTED);
 }
 
-static int several_heads(const struct cdb_graph *g, struct cdb_revision *const *heads, size_t n,
-                         const char *what)
+static int several_heads(struct cdb_revision *const *heads, size_t n, const char *what)
 {
 	struct cdb_buf ids = CDB_BUF_INIT;
 	int ret;
 
-	(void)g;
 	for (size_t i = 0; i < n; i++)
 		cdb_buf_printf(&ids, "%s%s", i ? ", " : "", heads[i]->id);
 	ret = cdb_error_set(CDB_EAMBIGUOUS, "%s has %zu heads: %s", what, n, ids.ptr);
@@ -632,7 +614,7 @@ static int label_head(struct cdb_revision **out, const struct cdb_graph *g, cons
 	} else {
 		char *what = xasprintf("branch '%s'", label);
 
-		ret = several_heads(g, heads, n, what);
+		ret = several_heads(heads, n, what);
 		free(what);
 	}
 	free(heads);
@@ -831,9 +813,23 @@ static size_t rows_of(const struct cdb_graph *g, const bool *s, struct cdb_revis
 }
 
 /* REV+N / REV-N / LABEL@+N as a set of revisions (the rows of the state reached). */
+static int lookup_relative_moved(struct cdb_revision ***out, size_t *n, struct cdb_arena *a,
+                                 const struct cdb_graph *g, const char *base, long delta,
+                                 const char *name, struct cdb_revision ***moved_out,
+                                 size_t *nmoved_out);
+
 static int lookup_relative(struct cdb_revision ***out, size_t *n, struct cdb_arena *a,
                            const struct cdb_graph *g, const char *base, long delta,
                            const char *name)
+{
+	return lookup_relative_moved(out, n, a, g, base, delta, name, NULL, NULL);
+}
+
+/* As lookup_relative; also hands out the revisions the walk moved over (malloc'ed). */
+static int lookup_relative_moved(struct cdb_revision ***out, size_t *n, struct cdb_arena *a,
+                                 const struct cdb_graph *g, const char *base, long delta,
+                                 const char *name, struct cdb_revision ***moved_out,
+                                 size_t *nmoved_out)
 {
 	struct cdb_revision *r, **moved = NULL, **rows;
 	bool *applied = set_new(g), *universe = NULL;
@@ -874,6 +870,11 @@ static int lookup_relative(struct cdb_revision ***out, size_t *n, struct cdb_are
 	rows = cdb_arena_alloc(a, sizeof *rows * (g->nrevs + 1));
 	*n = rows_of(g, applied, rows);
 	*out = rows;
+	if (moved_out) {
+		*moved_out = moved;
+		*nmoved_out = nmoved;
+		moved = NULL;
+	}
 done:
 	free(moved);
 	free(applied);
@@ -903,15 +904,18 @@ int cdb_graph_lookup(struct cdb_revision **out, const struct cdb_graph *g, const
 			cdb_error_hint("create one with 'cdb revision -m MSG' or 'cdb migrate -m MSG'");
 			return ret;
 		}
-		return several_heads(g, g->heads, g->nheads, "the revision graph");
+		return several_heads(g->heads, g->nheads, "the revision graph");
 	}
 	if (!strcmp(name, "heads")) {
 		if (g->nheads == 1) {
 			*out = g->heads[0];
 			return 0;
 		}
-		return several_heads(g, g->heads, g->nheads, "the revision graph");
+		return several_heads(g->heads, g->nheads, "the revision graph");
 	}
+	/* An id or label that merely looks relative ("release-2") is itself. */
+	if (cdb_graph_get(g, name) || find_label(g, name))
+		return lookup_plain(out, g, name);
 	if (split_relative(name, &base, &delta)) {
 		struct cdb_arena a = CDB_ARENA_INIT;
 		struct cdb_revision **set;
@@ -994,7 +998,8 @@ int cdb_graph_lookup_set(struct cdb_revision ***out, size_t *n, struct cdb_arena
 		if (!strcmp(s, "heads")) {
 			for (size_t i = 0; i < g->nheads; i++)
 				*CDB_ARENA_PUSH(a, v, cnt, cap) = g->heads[i];
-		} else if (*s && split_relative(s, &base, &delta) && base[0] && base[strlen(base) - 1] != '@') {
+		} else if (*s && !cdb_graph_get(g, s) && !find_label(g, s) &&
+		           split_relative(s, &base, &delta) && base[0] && base[strlen(base) - 1] != '@') {
 			struct cdb_revision **set;
 			size_t k;
 
@@ -1226,8 +1231,8 @@ static void set_goal(struct cdb_plan *p, struct cdb_revision *const *v, size_t n
 }
 
 /* Upgrade to the revisions `t`: refuse a target the database is already past. */
-static int goal_up(struct cdb_plan *p, const struct cdb_graph *g, const bool *applied,
-                   struct cdb_revision *const *t, size_t n, const char *target)
+static int goal_up(struct cdb_plan *p, const bool *applied, struct cdb_revision *const *t,
+                   size_t n, const char *target)
 {
 	int ret;
 
@@ -1245,7 +1250,6 @@ static int goal_up(struct cdb_plan *p, const struct cdb_graph *g, const bool *ap
 				return ret;
 			}
 	}
-	(void)g;
 	set_goal(p, t, n);
 	return 0;
 }
@@ -1300,8 +1304,13 @@ int cdb_plan_build(struct cdb_plan *out, const struct cdb_graph *g, enum cdb_dir
 	if (ret)
 		goto done;
 
-	if (split_relative(target, &base, &delta) &&
-	    (!base[0] || base[strlen(base) - 1] == '@')) {
+	if (cdb_graph_get(g, target) || find_label(g, target)) {
+		/* an id or label that merely looks relative ("release-2") is itself */
+		r = cdb_graph_get(g, target) ? cdb_graph_get(g, target) : find_label(g, target)->rev;
+		ret = dir == CDB_UP ? goal_up(out, applied, &r, 1, target)
+		                    : goal_down(out, g, applied, &r, 1, target);
+	} else if (split_relative(target, &base, &delta) &&
+	           (!base[0] || base[strlen(base) - 1] == '@')) {
 		/* +N, -N, LABEL@+N, LABEL@-N: relative to the database. */
 		bool *universe = NULL;
 
@@ -1345,15 +1354,15 @@ int cdb_plan_build(struct cdb_plan *out, const struct cdb_graph *g, enum cdb_dir
 			/* REV+N / REV-N: to the state reached from REV */
 			ret = lookup_relative(&set, &n, &out->arena, g, base, delta, target);
 			if (!ret)
-				ret = goal_up(out, g, applied, set, n, target);
+				ret = goal_up(out, applied, set, n, target);
 		} else if (strchr(target, ',')) {
 			ret = cdb_graph_lookup_set(&set, &n, &out->arena, g, target);
 			if (!ret)
-				ret = goal_up(out, g, applied, set, n, target);
+				ret = goal_up(out, applied, set, n, target);
 		} else {
 			ret = cdb_graph_lookup(&r, g, target);
 			if (!ret && r)
-				ret = goal_up(out, g, applied, &r, 1, target);
+				ret = goal_up(out, applied, &r, 1, target);
 			else if (!ret) { /* upgrade base */
 				for (size_t i = 0; i < g->nrevs && !ret; i++)
 					if (applied[i]) {
@@ -1366,9 +1375,21 @@ int cdb_plan_build(struct cdb_plan *out, const struct cdb_graph *g, enum cdb_dir
 		if (!strcmp(target, "base")) {
 			ret = goal_down(out, g, applied, NULL, 0, target);
 		} else if (base) {
-			ret = lookup_relative(&set, &n, &out->arena, g, base, delta, target);
+			struct cdb_revision **walked = NULL;
+			size_t nwalked = 0;
+
+			ret = lookup_relative_moved(&set, &n, &out->arena, g, base, delta, target,
+			                            &walked, &nwalked);
 			if (!ret)
 				ret = goal_down(out, g, applied, set, n, target);
+			/*
+			 * REV-N unapplies the N revisions walked below REV (and what
+			 * stands on them), not everything above the state reached:
+			 * "d1-1" must not take a sibling branch that shares d1's parents.
+			 */
+			if (!ret && delta < 0)
+				set_goal(out, walked, nwalked);
+			free(walked);
 		} else if (strlen(target) > 5 && !strcmp(target + strlen(target) - 5, "@base")) {
 			bool *members = NULL;
 			char *label = xstrndup(target, strlen(target) - 5);

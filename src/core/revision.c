@@ -510,6 +510,33 @@ int cdb_revision_file_name(struct cdb_buf *out, const char *file_template, const
 	return 0;
 }
 
+/* An empty value ("-- down_revision: ") leaves no trailing blank in the header. */
+static void trim_header_lines(struct cdb_buf *b, size_t start)
+{
+	size_t r = start, w = start;
+
+	while (r < b->len) {
+		char *nl = memchr(b->ptr + r, '\n', b->len - r);
+		size_t end = nl ? (size_t)(nl - b->ptr) : b->len, e = end;
+		bool header = end - r >= 2 && b->ptr[r] == '-' && b->ptr[r + 1] == '-';
+
+		if (!header)
+			break;
+		while (e > r && (b->ptr[e - 1] == ' ' || b->ptr[e - 1] == '\t'))
+			e--;
+		memmove(b->ptr + w, b->ptr + r, e - r);
+		w += e - r;
+		r = end;
+		if (nl) {
+			b->ptr[w++] = '\n';
+			r++;
+		}
+	}
+	/* the rest (body) moves down unchanged */
+	memmove(b->ptr + w, b->ptr + r, b->len - r);
+	cdb_buf_truncate(b, w + (b->len - r));
+}
+
 /* A header value must stay on its line. */
 static char *one_line(const char *s)
 {
@@ -615,11 +642,14 @@ int cdb_revision_render(struct cdb_buf *out, const struct cdb_config *cfg, const
 		                         spec->upgrade_sql ? spec->upgrade_sql : "",
 		                         spec->downgrade_sql ? spec->downgrade_sql : "", extra.ptr };
 
+		size_t start = out->len;
+
 		ret = cdb_template_expand(out, tmpl, keys, values, sizeof keys / sizeof *keys);
 		if (ret) {
 			cdb_error_prefix("%s", cfg && cfg->template_file ? cfg->template_file : "template");
 			goto done;
 		}
+		trim_header_lines(out, start);
 	}
 	if (id_out)
 		snprintf(id_out, CDB_REV_ID_MAX + 1, "%s", idbuf);

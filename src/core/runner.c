@@ -271,29 +271,50 @@ done:
 	return ret;
 }
 
-/* Every UPDATE/DELETE must find its row: someone else moved the database otherwise. */
-static int check_rows_present(struct cdb_db *db, const struct cdb_step *st)
+/*
+ * Every UPDATE/DELETE must find exactly one row and every INSERT none:
+ * otherwise someone else moved the database. `rows` are the version rows
+ * as read inside this transaction.
+ */
+static int check_rows(const struct cdb_db *db, const struct cdb_strv *rows,
+                      const struct cdb_step *st)
 {
-	struct cdb_strv rows = CDB_STRV_INIT;
-	int ret = read_rows(&rows, db);
-
-	for (size_t i = 0; !ret && i < st->ndel; i++) {
+	for (size_t i = 0; i < st->ndel; i++) {
 		size_t hits = 0;
 
-		for (size_t k = 0; k < rows.n; k++)
-			hits += !strcmp(rows.v[k], st->del[i]);
+		for (size_t k = 0; k < rows->n; k++)
+			hits += !strcmp(rows->v[k], st->del[i]);
 		if (hits != 1)
-			ret = cdb_error_set(CDB_ERROR,
-			                    "version table '%s' has %zu rows for revision '%s' where 1 was expected",
-			                    db->cfg->version_table, hits, st->del[i]);
+			return cdb_error_set(CDB_ERROR,
+			                     "version table '%s' has %zu rows for revision '%s' where 1 was expected",
+			                     db->cfg->version_table, hits, st->del[i]);
 	}
-	for (size_t i = 0; !ret && i < st->nins; i++)
-		for (size_t k = 0; k < rows.n && !ret; k++)
-			if (!strcmp(rows.v[k], st->ins[i]))
-				ret = cdb_error_set(CDB_ERROR, "version table '%s' already has revision '%s'",
-				                    db->cfg->version_table, st->ins[i]);
-	cdb_strv_release(&rows);
-	return ret;
+	for (size_t i = 0; i < st->nins; i++)
+		for (size_t k = 0; k < rows->n; k++)
+			if (!strcmp(rows->v[k], st->ins[i]))
+				return cdb_error_set(CDB_ERROR, "version table '%s' already has revision '%s'",
+				                     db->cfg->version_table, st->ins[i]);
+	return 0;
+}
+
+/* `rows` after step `st` has run. */
+static void apply_rows(struct cdb_strv *rows, const struct cdb_step *st)
+{
+	size_t w = 0;
+
+	for (size_t k = 0; k < rows->n; k++) {
+		bool gone = false;
+
+		for (size_t i = 0; i < st->ndel && !gone; i++)
+			gone = !strcmp(rows->v[k], st->del[i]);
+		if (gone)
+			free(rows->v[k]);
+		else
+			rows->v[w++] = rows->v[k];
+	}
+	rows->n = w;
+	for (size_t i = 0; i < st->nins; i++)
+		cdb_strv_push(rows, st->ins[i]);
 }
 
 /* Run one section of a revision, turning a failure into "file:line: message". */
@@ -329,17 +350,22 @@ static int run_section(struct cdb_db *db, const struct cdb_step *st, bool whole_
 	return ret;
 }
 
-/* The version rows and history row of a step, inside the current transaction. */
-static int record_step(struct cdb_db *db, const struct cdb_step *st, long ms)
+/*
+ * The version rows and history row of a step, inside the current
+ * transaction; `rows` (the version rows now) is checked, then updated.
+ */
+static int record_step(struct cdb_db *db, const struct cdb_step *st, long ms, struct cdb_strv *rows)
 {
 	struct cdb_buf sql = CDB_BUF_INIT;
-	int ret = check_rows_present(db, st);
+	int ret = check_rows(db, rows, st);
 
 	if (!ret) {
 		version_sql(&sql, db->vt, db->cfg, st);
 		history_sql(&sql, db->vt, db->cfg, st, ms);
 		ret = db->vt->exec(db, sql.ptr, NULL);
 	}
+	if (!ret)
+		apply_rows(rows, st);
 	cdb_buf_release(&sql);
 	return ret;
 }
@@ -353,15 +379,44 @@ static void log_step(const struct cdb_step *st, double ms)
 	cdb_buf_release(&b);
 }
 
-/* Re-read the rows under the lock and re-plan; *done when nothing is left. */
-static int replan_locked(struct cdb_plan *p, struct cdb_db *db, const struct cdb_graph *g)
+static bool same_rows(const struct cdb_strv *a, const struct cdb_strv *b)
 {
-	struct cdb_strv rows = CDB_STRV_INIT;
-	int ret = read_rows(&rows, db);
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		bool found = false;
 
-	if (!ret)
-		ret = cdb_plan_replan(p, g, (const char *const *)rows.v, rows.n);
-	cdb_strv_release(&rows);
+		for (size_t k = 0; k < b->n && !found; k++)
+			found = !strcmp(a->v[i], b->v[k]);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Re-read the version rows under the lock into `rows` and re-plan from
+ * them; p->nsteps == 0 afterwards: nothing is left to do. When the rows are
+ * what the previous step of this run left (`done`: that step, NULL: none),
+ * nobody else moved the database and the plan just drops that step, which
+ * keeps a long run linear instead of replanning the whole graph each time.
+ */
+static int replan_locked(struct cdb_plan *p, struct cdb_db *db, const struct cdb_graph *g,
+                         struct cdb_strv *rows, bool step_done)
+{
+	struct cdb_strv expect = *rows;
+	int ret;
+
+	*rows = (struct cdb_strv)CDB_STRV_INIT;
+	ret = read_rows(rows, db);
+	if (!ret && step_done && p->nsteps > 0 && same_rows(rows, &expect)) {
+		p->steps++;
+		p->nsteps--;
+		p->steps_cap--;
+	} else if (!ret) {
+		ret = cdb_plan_replan(p, g, (const char *const *)rows->v, rows->n);
+	}
+	cdb_strv_release(&expect);
 	return ret;
 }
 
@@ -375,13 +430,33 @@ static int abort_tx(struct cdb_db *db)
 	return restore_error(&e, NULL);
 }
 
+/* Begin a step's transaction; on failure the step's before_step is undone. */
+static int begin_step(struct cdb_db *db)
+{
+	struct saved_error e;
+	int ret = db->vt->before_step(db);
+
+	if (ret)
+		return ret;
+	ret = db->vt->begin(db);
+	if (ret) {
+		save_error(&e);
+		db->vt->after_step(db);
+		ret = restore_error(&e, NULL);
+	}
+	return ret;
+}
+
 /*
  * One `transaction: none` step: its SQL runs without a transaction under the
  * session lock; the version and history rows follow in a short transaction.
+ * Returns 0 without applying anything when someone else moved the database
+ * meanwhile (the caller looks again).
  */
 static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct cdb_plan *p,
                             const struct cdb_revision *want, size_t *napplied)
 {
+	struct cdb_strv rows = CDB_STRV_INIT;
 	struct saved_error e;
 	bool in_tx = false;
 	double t0;
@@ -396,9 +471,9 @@ static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct
 		db->vt->after_step(db);
 		return restore_error(&e, NULL);
 	}
-	ret = replan_locked(p, db, g);
+	ret = replan_locked(p, db, g, &rows, false);
 	if (ret || !p->nsteps || p->steps[0].rev != want)
-		goto done; /* someone else moved the database: the caller looks again */
+		goto done;
 	t0 = now_ms();
 	ret = run_section(db, &p->steps[0], false);
 	if (ret)
@@ -407,7 +482,11 @@ static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct
 	if (ret)
 		goto done;
 	in_tx = true;
-	ret = record_step(db, &p->steps[0], (long)(now_ms() - t0));
+	/* SQLite has no session lock: read the rows again now that the transaction holds one. */
+	cdb_strv_release(&rows);
+	ret = read_rows(&rows, db);
+	if (!ret)
+		ret = record_step(db, &p->steps[0], (long)(now_ms() - t0), &rows);
 	if (!ret)
 		ret = db->vt->commit(db);
 	if (!ret) {
@@ -424,95 +503,93 @@ done:
 	db->vt->after_step(db);
 	if (ret)
 		ret = restore_error(&e, NULL);
+	cdb_strv_release(&rows);
 	return ret;
 }
 
+/* One transaction per revision; the plan is redone under the lock before each. */
 static int migrate_per_revision(struct cdb_db *db, const struct cdb_graph *g, struct cdb_plan *p,
                                 size_t *napplied)
 {
+	struct cdb_strv rows = CDB_STRV_INIT;
+	bool step_done = false;
+	int ret;
+
 	for (;;) {
 		struct cdb_step *st;
 		struct cdb_revision *r;
 		double t0;
-		int ret;
 
-		ret = db->vt->before_step(db);
+		ret = begin_step(db);
 		if (ret)
-			return ret;
-		ret = db->vt->begin(db);
-		if (ret) {
-			struct saved_error e;
-
-			save_error(&e);
-			db->vt->after_step(db);
-			return restore_error(&e, NULL);
-		}
-		ret = replan_locked(p, db, g);
+			break;
+		ret = replan_locked(p, db, g, &rows, step_done);
+		step_done = false;
 		if (ret)
-			return abort_tx(db);
+			goto abort;
 		if (!p->nsteps) {
 			ret = db->vt->commit(db);
 			if (ret)
-				return abort_tx(db);
-			return db->vt->after_step(db);
+				goto abort;
+			ret = db->vt->after_step(db);
+			break;
 		}
 		st = &p->steps[0];
 		r = st->rev;
 		ret = cdb_revision_load_body(r, (struct cdb_arena *)&g->arena);
 		if (ret)
-			return abort_tx(db);
+			goto abort;
 		if (r->no_transaction) {
 			db->vt->rollback(db);
 			db->vt->after_step(db);
 			ret = run_untransacted(db, g, p, r, napplied);
 			if (ret)
-				return ret;
+				break;
+			cdb_strv_release(&rows); /* it read its own rows */
 			continue;
 		}
 		t0 = now_ms();
 		ret = run_section(db, st, false);
 		if (!ret)
-			ret = record_step(db, st, (long)(now_ms() - t0));
-		if (!ret)
+			ret = record_step(db, st, (long)(now_ms() - t0), &rows);
+		if (!ret) {
 			ret = db->vt->check_constraints(db);
-		if (ret) {
 			/* name the revision whose constraints failed */
-			if (cdb_error_code() == CDB_EDB && !strstr(cdb_error_message(), r->file))
+			if (ret && !strstr(cdb_error_message(), r->file))
 				cdb_error_prefix("%s", r->file);
-			return abort_tx(db);
 		}
-		ret = db->vt->commit(db);
+		if (!ret)
+			ret = db->vt->commit(db);
 		if (ret)
-			return abort_tx(db);
+			goto abort;
 		ret = db->vt->after_step(db);
 		if (ret)
-			return ret;
+			break;
 		log_step(st, now_ms() - t0);
 		(*napplied)++;
+		step_done = true; /* `rows` now holds what this step left */
 	}
+	cdb_strv_release(&rows);
+	return ret;
+abort:
+	cdb_strv_release(&rows);
+	return abort_tx(db);
 }
 
+/* transaction = all: every step in one transaction, all or nothing. */
 static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_plan *p,
                        size_t *napplied)
 {
-	size_t done = 0;
+	struct cdb_strv rows = CDB_STRV_INIT;
 	double *times = NULL;
 	int ret;
 
-	ret = db->vt->before_step(db);
+	ret = begin_step(db);
 	if (ret)
 		return ret;
-	ret = db->vt->begin(db);
-	if (ret) {
-		struct saved_error e;
-
-		save_error(&e);
-		db->vt->after_step(db);
-		return restore_error(&e, NULL);
-	}
-	ret = replan_locked(p, db, g);
+	ret = replan_locked(p, db, g, &rows, false);
 	if (ret)
-		return abort_tx(db);
+		goto abort;
 	times = xcalloc(p->nsteps + 1, sizeof *times);
 	for (size_t i = 0; i < p->nsteps; i++) {
 		struct cdb_step *st = &p->steps[i];
@@ -526,25 +603,26 @@ static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_
 		if (!ret)
 			ret = run_section(db, st, true);
 		if (!ret)
-			ret = record_step(db, st, (long)(now_ms() - t0));
+			ret = record_step(db, st, (long)(now_ms() - t0), &rows);
 		if (ret)
-			goto fail;
+			goto abort;
 		times[i] = now_ms() - t0;
-		done++;
 	}
 	ret = db->vt->check_constraints(db);
 	if (!ret)
 		ret = db->vt->commit(db);
 	if (ret)
-		goto fail;
+		goto abort;
 	/* Progress only once it is true: nothing is applied before the commit. */
-	for (size_t i = 0; i < done; i++)
+	for (size_t i = 0; i < p->nsteps; i++)
 		log_step(&p->steps[i], times[i]);
+	*napplied += p->nsteps;
 	free(times);
-	*napplied += done;
+	cdb_strv_release(&rows);
 	return db->vt->after_step(db);
-fail:
+abort:
 	free(times);
+	cdb_strv_release(&rows);
 	return abort_tx(db);
 }
 
@@ -565,8 +643,8 @@ int cdb_runner_migrate(struct cdb_db *db, const struct cdb_graph *g, enum cdb_di
 	if (ret)
 		goto done;
 	ret = cdb_plan_build(&plan, g, dir, target, (const char *const *)rows.v, rows.n);
-	if (ret)
-		goto done;
+	if (ret || plan.nsteps == 0)
+		goto done; /* already there: no need to take the lock */
 	if (db->cfg->transaction == CDB_TX_ALL)
 		ret = migrate_all(db, g, &plan, &count);
 	else

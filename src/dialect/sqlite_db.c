@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cdb/alloc.h"
 #include "cdb/log.h"
@@ -167,7 +168,8 @@ static int sqlite_query(struct cdb_db *db, const char *sql, const char *const *p
 	const char **values = NULL;
 	int rc, ret = 0, ncols;
 
-	if (db->echo)
+	/* -v shows what changes the database; cdb's own reads would drown it. */
+	if (db->echo && strncasecmp(sql, "SELECT", 6) != 0 && strncasecmp(sql, "PRAGMA", 6) != 0)
 		cdb_log(CDB_LOG_SQL, "%s", sql);
 	if (sqlite3_prepare_v2(h, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return set_db_error(h, "cannot prepare query");

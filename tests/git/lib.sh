@@ -78,12 +78,13 @@ commit() {
 	git commit -q -m "$1"
 }
 
-# project DIR: a git repository with a cdb project (SQLite) whose models are
+# project DIR: a cdb project (SQLite) in a git repository (a new one unless
+# DIR is inside one already) whose models are
 # models/app.sql, and a first committed revision 'aaaa00000001' creating t1.
 project() {
 	mkdir -p "$1"
 	cd "$1"
-	git init -q
+	git rev-parse --is-inside-work-tree >/dev/null 2>&1 || git init -q
 	"$CDB" init >/dev/null
 	rm -f models/*.sql
 	echo 'CREATE TABLE t1 (id INTEGER PRIMARY KEY);' >models/app.sql

@@ -44,7 +44,8 @@ expect_out '"base-conflict"'
 python3 - "$T/out" <<'PY' || fail "JSON output does not name the conflict"
 import json, sys
 doc = json.load(open(sys.argv[1]))
-items = doc["findings"] if isinstance(doc, dict) else doc
+assert isinstance(doc, dict) and doc["ok"] is False, doc
+items = doc["findings"]
 hits = [f for f in items if f.get("kind") == "base-conflict"]
 assert len(hits) == 1, items
 assert hits[0]["revision"] == "cccc00000003", hits

@@ -17,6 +17,10 @@ run upgrade head
 expect_status 0
 run check
 expect_status 0
+run --format=json check
+expect_status 0
+expect_out '"ok": true'
+expect_out '"findings": []'
 
 # An applied revision edited: named with its file.
 cp migrations/versions/a.sql "$T/a.sql"

@@ -77,6 +77,16 @@ run rebase
 expect_status 0
 expect_out "cccc00000003: down_revision bbbb00000002 -> eeee00000005"
 
+# Two new lines of revisions: which one goes first is the user's call.
+rev f.sql ffff00000006 aaaa00000001 'CREATE TABLE t6 (id INTEGER PRIMARY KEY);' 'DROP TABLE t6;'
+cp migrations/versions/c.sql "$T/c.before"
+run rebase
+expect_status 2
+expect_err "start from 2 places"
+expect_err "hint:"
+cmp -s migrations/versions/c.sql "$T/c.before" || fail "a refused rebase changed c.sql"
+rm migrations/versions/f.sql
+
 # Not in a git repository.
 cp -r "$T/work" "$T/nogit"
 rm -rf "$T/nogit/.git"

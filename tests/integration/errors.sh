@@ -108,6 +108,10 @@ check_unchanged s
 
 fresh unknownkey
 write_rev migrations/versions/a.sql aaaaaaaaaaaa "" "-- colour: red"
+snapshot s
+cdb upgrade
+check_status 2 "upgrade with an unknown header key"
+check_unchanged s
 cdb heads
 check_status 2 "unknown header key"
 check_err "a.sql:5:"
@@ -116,6 +120,10 @@ check_err "colour"
 fresh dupid
 write_rev migrations/versions/a.sql aaaaaaaaaaaa ""
 write_rev migrations/versions/b.sql aaaaaaaaaaaa ""
+snapshot s
+cdb upgrade
+check_status 2 "upgrade with a duplicate id"
+check_unchanged s
 cdb history
 check_status 2 "duplicate id"
 check_err "duplicate revision id 'aaaaaaaaaaaa'"
@@ -125,6 +133,10 @@ check_err "b.sql:2"
 fresh missingparent
 write_rev migrations/versions/a.sql aaaaaaaaaaaa ""
 write_rev migrations/versions/b.sql bbbbbbbbbbbb deadbeef0000
+snapshot s
+cdb upgrade
+check_status 2 "upgrade with a missing parent"
+check_unchanged s
 cdb history
 check_status 2 "missing parent"
 check_err "b.sql:3:"

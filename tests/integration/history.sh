@@ -54,6 +54,15 @@ check_out "create orders"
 check_out "add email"
 check_no_out "create users"
 
+cdb history -r -1:current
+check_status 0 "-r -N:current"
+check "current and one before" test "$(cut -d, -f2 "$OUT" | tr '\n' '|')" = " add email| create users|"
+
+cdb history -r current:+1
+check_status 0 "-r current:+N"
+check_out "create orders"
+check_no_out "create users"
+
 cdb history -r 2222
 check_status 64 "-r without a colon"
 

@@ -291,3 +291,27 @@ Test(git, upstream_of_a_tracking_branch)
 	free(cmd);
 	free(dir);
 }
+
+Test(git, merge_base_of_head_and_a_ref)
+{
+	struct cdb_git *g = NULL;
+	char mb[CDB_GIT_HEXSZ + 1];
+	char *dir = path("repo");
+	char *fork;
+
+	sh("cd repo && git commit -q --allow-empty -m one && git commit -q --allow-empty -m fork");
+	fork = sh_out("cd repo && git rev-parse HEAD");
+	sh("cd repo && git checkout -q -b side && git commit -q --allow-empty -m s1 && "
+	   "git checkout -q main && git commit -q --allow-empty -m m1 && git commit -q --allow-empty -m m2");
+	cr_assert_eq(cdb_git_open(&g, dir), 0);
+	cr_assert_eq(cdb_git_merge_base(mb, g, "side"), 0);
+	cr_assert_str_eq(mb, fork);
+	cr_assert_eq(cdb_git_merge_base(mb, g, "HEAD~1"), 0);
+	cr_assert_eq(cdb_git_merge_base(mb, g, "nope"), CDB_ENOTFOUND);
+	/* Unrelated history: no merge base. */
+	sh("cd repo && git checkout -q --orphan lone && git commit -q --allow-empty -m lone && git checkout -q main");
+	cr_assert_eq(cdb_git_merge_base(mb, g, "lone"), CDB_ENOTFOUND);
+	cdb_git_free(g);
+	free(fork);
+	free(dir);
+}

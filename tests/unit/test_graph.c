@@ -521,3 +521,110 @@ Test(graph, topological_order_is_deterministic)
 	cr_assert_str_eq(g.revs[1]->id, "y000");
 	cr_assert_str_eq(g.revs[2]->id, "z000");
 }
+
+/* ---- Alembic's branched-path cases: a -> b -> c1 -> d1, b -> c2 -> d2 ---- */
+
+static void branched(void)
+{
+	rev("a000", "", NULL);
+	rev("b000", "a000", NULL);
+	rev("c100", "b000", "-- branch_labels: c1branch");
+	rev("d100", "c100", NULL);
+	rev("c200", "b000", "-- branch_labels: c2branch");
+	rev("d200", "c200", NULL);
+	resolve_ok();
+}
+
+Test(graph, branched_upgrades)
+{
+	branched();
+	plan_is(CDB_UP, "b000", "d100", "c100:-b000+c100 d100:-c100+d100", "d100");
+	plan_is(CDB_UP, "a000", "d100,d200", "b000:-a000+b000 c100:-b000+c100 c200:+c200 "
+	        "d100:-c100+d100 d200:-c200+d200", "d100 d200");
+	plan_is(CDB_UP, "b000", "c2branch@head-1", "c200:-b000+c200", "c200");
+	plan_is(CDB_UP, "c100", "c2branch@+1", "c200:+c200", "c100 c200");
+	plan_is(CDB_UP, "c100 c200", "c2branch@+1", "d200:-c200+d200", "c100 d200");
+	plan_fails(CDB_UP, "c100 c200", "+1", CDB_EAMBIGUOUS, "ambiguous");
+	plan_is(CDB_UP, "", "base+1", "a000:+a000", "a000");
+	plan_is(CDB_UP, "", "+1", "a000:+a000", "a000");
+}
+
+Test(graph, branched_downgrades)
+{
+	branched();
+	plan_is(CDB_DOWN, "d100 d200", "a000", "~d200:-d200+c200 ~d100:-d100+c100 ~c200:-c200 "
+	        "~c100:-c100+b000 ~b000:-b000+a000", "a000");
+	plan_is(CDB_DOWN, "d100 d200", "base+2", "~d200:-d200+c200 ~d100:-d100+c100 ~c200:-c200 "
+	        "~c100:-c100+b000", "b000");
+	/* only the labelled branch moves */
+	plan_is(CDB_DOWN, "d100 d200", "c2branch@base+2", "~d200:-d200+c200 ~c200:-c200", "d100");
+	plan_is(CDB_DOWN, "d100 d200", "c2branch@base+3", "~d200:-d200+c200", "c200 d100");
+	plan_is(CDB_DOWN, "d100 d200", "c1branch@-1", "~d100:-d100+c100", "c100 d200");
+	plan_is(CDB_DOWN, "d100 d200", "c1branch@head-1", "~d100:-d100+c100", "c100 d200");
+	plan_is(CDB_DOWN, "c100 d200", "d200-1", "~d200:-d200+c200", "c100 c200");
+	plan_is(CDB_DOWN, "c100 d200", "c1branch@b000", "~c100:-c100", "d200");
+	plan_is(CDB_DOWN, "c100 d200", "c2branch@b000", "~d200:-d200+c200 ~c200:-c200", "c100");
+	/* a revision names the branch as well as a label does */
+	plan_is(CDB_DOWN, "d100 d200", "c200@b000", "~d200:-d200+c200 ~c200:-c200", "d100");
+	plan_is(CDB_DOWN, "d100 d200", "d100@b000", "~d100:-d100+c100 ~c100:-c100", "d200");
+	/* Alembic warns and guesses here; cdb asks */
+	plan_fails(CDB_DOWN, "d100 d200", "-1", CDB_EAMBIGUOUS, "ambiguous");
+	plan_fails(CDB_DOWN, "", "-1", CDB_EINVALID, "only 0");
+	plan_is(CDB_DOWN, "d100 c200", "c200", "", "d100 c200");
+	plan_is(CDB_DOWN, "d100 c200", "d100", "", "d100 c200");
+}
+
+/* ---- a branch out of a merge point: a1 -> b1 -> c1, a2 -> b2 -> c2, d1 = c1 + c2, c2 -> d2 ---- */
+
+static void branch_from_mergepoint(void)
+{
+	rev("a100", "", NULL);
+	rev("b100", "a100", NULL);
+	rev("c100", "b100", NULL);
+	rev("a200", "", NULL);
+	rev("b200", "a200", NULL);
+	rev("c200", "b200", NULL);
+	rev("d100", "c100, c200", NULL);
+	rev("d200", "c200", NULL);
+	resolve_ok();
+}
+
+Test(graph, mergepoint_to_one_side)
+{
+	branch_from_mergepoint();
+	plan_is(CDB_UP, "d200 b100", "d100", "c100:-b100+c100 d100:-c100+d100", "d100 d200");
+	plan_is(CDB_DOWN, "d200 d100", "b100", "~d100:-d100+c100 ~c100:-c100+b100", "b100 d200");
+	/* -1 from two heads with no common future is ambiguous */
+	plan_fails(CDB_DOWN, "d200 d100", "-1", CDB_EAMBIGUOUS, "ambiguous");
+	plan_is(CDB_DOWN, "d200 d100", "d100-1", "~d100:-d100+c100", "c100 d200");
+}
+
+/* ---- twin merges (Alembic #297): a -> b1, b2, b3; c1 and c2 both merge b1, b2, b3 ---- */
+
+Test(graph, twin_merges)
+{
+	rev("a000", "", NULL);
+	rev("b100", "a000", NULL);
+	rev("b200", "a000", NULL);
+	rev("b300", "a000", NULL);
+	rev("c100", "b100, b200, b300", NULL);
+	rev("c200", "b100, b200, b300", NULL);
+	rev("d100", "c100", NULL);
+	rev("d200", "c200", NULL);
+	resolve_ok();
+	plan_is(CDB_UP, "a000", "heads", "b100:-a000+b100 b200:+b200 b300:+b300 "
+	        "c100:-b100-b200-b300+c100 c200:+c200 d100:-c100+d100 d200:-c200+d200", "d100 d200");
+	plan_is(CDB_DOWN, "d100 d200", "c200", "~d200:-d200+c200", "c200 d100");
+	plan_is(CDB_DOWN, "c200", "-1", "~c200:-c200+b100+b200+b300", "b100 b200 b300");
+}
+
+Test(graph, names_that_look_relative)
+{
+	rev("a000", "", "-- branch_labels: release-2");
+	rev("b000", "a000", NULL);
+	resolve_ok();
+	cr_assert_str_eq(lookup_id("release-2"), "a000");
+	plan_is(CDB_UP, "", "release-2", "a000:+a000", "a000");
+	plan_is(CDB_DOWN, "b000", "release-2", "~b000:-b000+a000", "a000");
+	cr_assert_str_eq(lookup_id("b000-1"), "a000");
+}

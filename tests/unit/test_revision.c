@@ -344,6 +344,8 @@ Test(revision, write_random_id_and_project_template)
 	cr_assert_not_null(r.author);
 	cr_assert_eq(cdb_path_read(&text, path), 0);
 	cr_assert(strstr(text.ptr, "-- custom template"));
+	/* an empty value leaves no trailing blank */
+	cr_assert(strstr(text.ptr, "\n-- down_revision:\n"), "%s", text.ptr);
 	cdb_buf_release(&text);
 	free(path);
 	cdb_config_release(&cfg);
