@@ -68,16 +68,20 @@ void cdb_finding_detail(struct cdb_findings *fs, struct cdb_finding *f, const ch
 
 /*
  * `check --base REF`: compare the revision files of cfg->versions_dir in
- * the work tree with those in REF's tree. Appends BASE_EDITED (checksum
- * differs, CRLF folded, so a checkout with autocrlf is not an edit),
- * BASE_DELETED, and BASE_HEADS when the union of both sets has more heads
- * than REF has (a new head in a revision with its own branch_labels is a
- * deliberate branch and not reported); a BASE_HEADS finding names both
- * heads, their down_revision and the commits that added them ("unknown"
- * in a shallow clone). When the directory does not exist at REF every
- * revision is new and nothing is reported. Errors: not a git repository
- * (CDB_ENOTFOUND, with a hint), unknown REF, unreadable or malformed
- * revision files.
+ * the work tree with those in REF's tree and at the merge base of HEAD and
+ * REF. Appends BASE_EDITED when a revision's checksum (CRLF folded, so a
+ * checkout with autocrlf is not an edit) differs from REF's, unless only
+ * REF changed it since the merge base; BASE_DELETED when a revision the
+ * branch had at the merge base is gone (without a merge base, as in a
+ * shallow CI fetch: when one of our revisions sits above the missing one);
+ * and BASE_HEADS when the union of both sets has more heads than REF has
+ * (a new head in a revision with its own branch_labels is a deliberate
+ * branch and not reported). A BASE_HEADS finding names both heads, their
+ * down_revision and the commits that added them ("an unknown commit"
+ * beyond a shallow clone's cut). When the directory does not exist at REF
+ * every revision is new and nothing is reported. Errors: not a git
+ * repository (CDB_ENOTFOUND, with a hint), unknown REF, unreadable or
+ * malformed revision files.
  */
 int cdb_check_base(struct cdb_findings *out, const struct cdb_config *cfg, const char *ref);
 

@@ -80,11 +80,8 @@ int cmd_merge(int argc, char **argv, struct cdb_cli *cli)
 			}
 		}
 	}
-	if (rev_id && cdb_graph_get(&g, rev_id)) {
-		rc = cdb_error_set(CDB_EEXISTS, "revision id '%s' is already used by '%s'", rev_id,
-		                   cdb_graph_get(&g, rev_id)->file);
+	if ((rc = cli_check_unused(&g, rev_id, labels.items, (size_t)labels.n)) < 0)
 		goto fail;
-	}
 	spec.id = rev_id;
 	spec.down = parents;
 	spec.ndown = nparents;

@@ -6,8 +6,9 @@
  * revision whose upgrade is the diff's operations and whose downgrade is
  * their inverse. Prints one line per operation; destructive ones and
  * possible renames are also reported on stderr. Nothing to do writes
- * nothing. --check only answers whether there is something to migrate
- * (exit 1) and writes nothing.
+ * nothing, unless --empty asks for a revision anyway (to fill by hand).
+ * --check only answers whether there is something to migrate (exit 1)
+ * and writes nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +68,7 @@ int cmd_migrate(int argc, char **argv, struct cdb_cli *cli)
 	struct cdb_buf up = CDB_BUF_INIT, down = CDB_BUF_INIT;
 	struct cdb_revision_spec spec = { 0 };
 	const struct cdb_config *cfg;
+	struct cdb_db *db;
 	const char **heads = NULL;
 	char **pos = NULL, *path = NULL, cwd[4096];
 	char id[CDB_REV_ID_MAX + 1];
@@ -99,34 +101,30 @@ int cmd_migrate(int argc, char **argv, struct cdb_cli *cli)
 		                   cdb_graph_get(&g, rev_id)->file);
 		goto fail;
 	}
-	if (!empty) {
-		struct cdb_db *db;
-
-		/* a project's first migrate may come before its database exists (Alembic creates it too) */
-		if ((rc = cli_db(cli, true, &db)) < 0 || (rc = cli_current_rows(cli, &g, &rows)) < 0)
-			goto fail;
-		if (!cli_at_head(&g, &rows, &pending)) {
-			rc = cdb_error_set(CDB_EINVALID, "the database is not at head (%zu revision%s not applied)",
-			                   pending, pending == 1 ? "" : "s");
-			cdb_error_hint("run 'cdb upgrade head' first, so the new revision starts from the latest schema");
-			goto fail;
-		}
-		if ((rc = cli_autogen_compute(cli, &ag, !check)) < 0)
-			goto fail;
-		if (cdb_diff_empty(&ag.diff)) {
-			if (!cli->quiet)
-				printf("No changes detected\n");
-			status = CDB_EXIT_OK;
-			goto done;
-		}
-		print_ops(cli, &ag.diff);
-		if (check) {
-			status = CDB_EXIT_FINDINGS;
-			goto done;
-		}
-		if ((rc = db->vt->render(&up, &down, &ag.diff)) < 0)
-			goto fail;
+	/* a project's first migrate may come before its database exists (Alembic creates it too) */
+	if ((rc = cli_db(cli, !check, &db)) < 0 || (rc = cli_current_rows(cli, &g, &rows)) < 0)
+		goto fail;
+	if (!cli_at_head(&g, &rows, &pending)) {
+		rc = cdb_error_set(CDB_EINVALID, "the database is not at head (%zu revision%s not applied)",
+		                   pending, pending == 1 ? "" : "s");
+		cdb_error_hint("run 'cdb upgrade head' first, so the new revision starts from the latest schema");
+		goto fail;
 	}
+	if ((rc = cli_autogen_compute(cli, &ag, !check)) < 0)
+		goto fail;
+	if (cdb_diff_empty(&ag.diff) && !empty) {
+		if (!cli->quiet)
+			printf("No changes detected\n");
+		status = CDB_EXIT_OK;
+		goto done;
+	}
+	print_ops(cli, &ag.diff);
+	if (check) {
+		status = CDB_EXIT_FINDINGS;
+		goto done;
+	}
+	if (!cdb_diff_empty(&ag.diff) && (rc = db->vt->render(&up, &down, &ag.diff)) < 0)
+		goto fail;
 
 	/* the new revision follows every head (several heads: it merges them) */
 	heads = xcalloc(g.nheads + 1, sizeof(*heads));

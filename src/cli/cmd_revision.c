@@ -34,31 +34,6 @@ static int pick_parent(struct cdb_revision **out, const struct cdb_graph *g, con
 	return 0;
 }
 
-/* Refuse an id or label that the graph already uses (a later load would fail). */
-static int check_unused(const struct cdb_graph *g, const char *id, const char *const *labels, size_t nlabels)
-{
-	struct cdb_revision *r;
-
-	if (id && (r = cdb_graph_get(g, id))) {
-		cdb_error_set(CDB_EEXISTS, "revision id '%s' is already used by '%s'", id, r->file);
-		return CDB_EEXISTS;
-	}
-	for (size_t i = 0; i < nlabels; i++) {
-		for (size_t j = 0; j < g->nlabels; j++) {
-			if (strcmp(g->labels[j].label, labels[i]) == 0) {
-				cdb_error_set(CDB_EEXISTS, "branch label '%s' is already used by revision %s (%s)",
-				              labels[i], g->labels[j].rev->id, g->labels[j].rev->file);
-				return CDB_EEXISTS;
-			}
-		}
-		if (cdb_graph_get(g, labels[i])) {
-			cdb_error_set(CDB_EEXISTS, "branch label '%s' is a revision id", labels[i]);
-			return CDB_EEXISTS;
-		}
-	}
-	return 0;
-}
-
 int cmd_revision(int argc, char **argv, struct cdb_cli *cli)
 {
 	const char *message = NULL, *head = NULL, *rev_id = NULL;
@@ -98,7 +73,7 @@ int cmd_revision(int argc, char **argv, struct cdb_cli *cli)
 		goto fail;
 	if (!(head && strcmp(head, "base") == 0) && (rc = pick_parent(&parent, &g, head)) < 0)
 		goto fail;
-	if ((rc = check_unused(&g, rev_id, labels.items, (size_t)labels.n)) < 0)
+	if ((rc = cli_check_unused(&g, rev_id, labels.items, (size_t)labels.n)) < 0)
 		goto fail;
 	dep_ids = xcalloc((size_t)depends.n + 1, sizeof *dep_ids);
 	for (int i = 0; i < depends.n; i++) {

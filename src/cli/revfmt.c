@@ -52,6 +52,31 @@ bool cli_rows_contain(const struct cdb_strv *rows, const char *id)
 	return false;
 }
 
+/* Refuse an id or label that the graph already uses (a later load would fail). */
+int cli_check_unused(const struct cdb_graph *g, const char *id, const char *const *labels, size_t nlabels)
+{
+	struct cdb_revision *r;
+
+	if (id && (r = cdb_graph_get(g, id))) {
+		cdb_error_set(CDB_EEXISTS, "revision id '%s' is already used by '%s'", id, r->file);
+		return CDB_EEXISTS;
+	}
+	for (size_t i = 0; i < nlabels; i++) {
+		for (size_t j = 0; j < g->nlabels; j++) {
+			if (strcmp(g->labels[j].label, labels[i]) == 0) {
+				cdb_error_set(CDB_EEXISTS, "branch label '%s' is already used by revision %s (%s)",
+				              labels[i], g->labels[j].rev->id, g->labels[j].rev->file);
+				return CDB_EEXISTS;
+			}
+		}
+		if (cdb_graph_get(g, labels[i])) {
+			cdb_error_set(CDB_EEXISTS, "branch label '%s' is a revision id", labels[i]);
+			return CDB_EEXISTS;
+		}
+	}
+	return 0;
+}
+
 static void put_list(struct cdb_buf *out, char *const *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -30,6 +30,13 @@ int cli_current_rows(struct cdb_cli *cli, const struct cdb_graph *g, struct cdb_
 /* True when `id` is one of the rows. */
 bool cli_rows_contain(const struct cdb_strv *rows, const char *id);
 
+/*
+ * Before writing a revision: CDB_EEXISTS when `id` (may be NULL) or one of
+ * the branch `labels` is already used in `g`, so no file is written that
+ * would break the graph.
+ */
+int cli_check_unused(const struct cdb_graph *g, const char *id, const char *const *labels, size_t nlabels);
+
 /* What cli_format_rev() adds to the id (Alembic's cmd_format). */
 enum {
 	REVFMT_PARENTS = 1 << 0, /* "parent -> " before the id */

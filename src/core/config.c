@@ -1,11 +1,9 @@
 /* config.c - cdb.ini, database URLs and their precedence (see include/cdb/config.h) */
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <ini.h>
 

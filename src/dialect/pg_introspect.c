@@ -16,9 +16,10 @@
  * Skipped: system schemas (pg_*, information_schema) unless listed in
  * `schemas`, objects that belong to an extension, partitions (their parent is
  * the table), indexes that implement a constraint (the constraint is
- * compared instead), internal triggers, identity sequences (they come with
- * their column), cdb's own version and history tables and tables matching
- * the `exclude` globs (with everything attached to them).
+ * compared instead), internal triggers, cdb's own version and history tables and tables matching
+ * the `exclude` globs (with everything attached to them). Identity sequences
+ * are read, marked `identity`, for their options; the diff leaves them to
+ * their column.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -143,17 +144,15 @@ static const char q_enums[] =
 static const char q_sequences[] =
 	"SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
 	" s.seqmin, s.seqmax, s.seqcache, s.seqcycle, tn.nspname, tc.relname, ta.attname,"
-	" obj_description(c.oid, 'pg_class')"
+	" obj_description(c.oid, 'pg_class'), dep.deptype = 'i'"
 	" FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
 	" JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_depend dep ON dep.classid = 'pg_class'::regclass AND dep.objid = c.oid"
-	"   AND dep.refclassid = 'pg_class'::regclass AND dep.refobjsubid > 0 AND dep.deptype = 'a'"
+	"   AND dep.refclassid = 'pg_class'::regclass AND dep.refobjsubid > 0 AND dep.deptype IN ('a', 'i')"
 	" LEFT JOIN pg_class tc ON tc.oid = dep.refobjid"
 	" LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace"
 	" LEFT JOIN pg_attribute ta ON ta.attrelid = dep.refobjid AND ta.attnum = dep.refobjsubid"
-	" WHERE" NS_FILTER("n") " AND" NOT_EXT("pg_class", "c.oid")
-	" AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
-	"   AND i.objid = c.oid AND i.deptype = 'i')" " ORDER BY" ORDER_REL;
+	" WHERE" NS_FILTER("n") " AND" NOT_EXT("pg_class", "c.oid") " ORDER BY" ORDER_REL;
 
 static const char q_extensions[] =
 	"SELECT e.extname, n.nspname, e.extversion"
@@ -479,6 +478,7 @@ static int row_sequence(void *ctx, int n, const char *const *v)
 			q->owned_by = cdb_arena_sprintf(&c->s->arena, "%s.%s.%s", v[9], v[10], v[11]);
 	}
 	q->comment = dup(c, v[12]);
+	q->identity = truth(v[13]);
 	return 0;
 }
 

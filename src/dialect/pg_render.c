@@ -171,11 +171,13 @@ static void sync_sequence(struct cdb_buf *b, const struct cdb_table *t, const ch
 	pg_quote_literal(b, tn.ptr);
 	cdb_buf_puts(b, ", ");
 	pg_quote_literal(b, column);
-	cdb_buf_puts(b, "), coalesce(max(");
+	cdb_buf_puts(b, "), max(");
 	pg_quote_ident(b, column);
-	cdb_buf_puts(b, "), 0) + 1, false) FROM ");
+	cdb_buf_puts(b, ") + 1, false) FROM ");
 	cdb_buf_puts(b, tn.ptr);
-	cdb_buf_puts(b, ";\n");
+	cdb_buf_puts(b, " HAVING max(");
+	pg_quote_ident(b, column);
+	cdb_buf_puts(b, ") IS NOT NULL;\n");
 	cdb_buf_release(&tn);
 }
 
@@ -226,8 +228,78 @@ static void serial_before(const struct render *r, const struct cdb_table *t, con
 
 /* ---------------------------------------------------------------- columns */
 
-static void column_def(struct cdb_buf *b, const struct cdb_column *c)
+/* The schema (diff->from or diff->to) whose tables array holds `t`. */
+static const struct cdb_schema *owner_of_table(const struct render *r, const struct cdb_table *t)
 {
+	const struct cdb_schema *sides[2] = { r->diff->to, r->diff->from };
+
+	for (int s = 0; s < 2; s++)
+		if (sides[s] && sides[s]->ntables && t >= sides[s]->tables && t < sides[s]->tables + sides[s]->ntables)
+			return sides[s];
+	return NULL;
+}
+
+/* The sequence behind identity column `c` of table `t`, NULL: unknown. */
+static const struct cdb_sequence *identity_sequence(const struct render *r, const struct cdb_table *t,
+                                                   const struct cdb_column *c)
+{
+	const struct cdb_schema *s = owner_of_table(r, t);
+	char *owner = xasprintf("%s.%s", t->name, c->name);
+	const struct cdb_sequence *found = NULL;
+
+	for (size_t i = 0; s && i < s->nsequences && !found; i++)
+		if (s->sequences[i].identity && same(s->sequences[i].owned_by, owner) &&
+		    same_schema(s->sequences[i].schema, t->schema))
+			found = &s->sequences[i];
+	free(owner);
+	return found;
+}
+
+/*
+ * Identity sequence options that differ from what a bare GENERATED AS
+ * IDENTITY gives (start 1 or -1, step 1, the type's range, cache 1), each
+ * after `prefix` (" " inside parentheses, " SET " for ALTER COLUMN).
+ * `base` NULL compares with those defaults, else with the old sequence.
+ */
+static bool identity_options(struct cdb_buf *b, const struct cdb_sequence *q, const struct cdb_sequence *base,
+                             const char *prefix)
+{
+	long long tmax = same(q->type, "smallint") ? 32767LL : same(q->type, "integer") ? 2147483647LL
+	                                                                              : 9223372036854775807LL;
+	long long dmin = q->increment > 0 ? 1 : -tmax - 1, dmax = q->increment > 0 ? tmax : -1;
+	long long dstart = q->increment > 0 ? dmin : dmax;
+	size_t len = b->len;
+
+	if (base ? q->start != base->start : q->start != dstart)
+		cdb_buf_printf(b, "%sSTART WITH %lld", prefix, q->start);
+	if (base ? q->increment != base->increment : q->increment != 1)
+		cdb_buf_printf(b, "%sINCREMENT BY %lld", prefix, q->increment);
+	if (base ? q->min != base->min : q->min != dmin)
+		cdb_buf_printf(b, "%sMINVALUE %lld", prefix, q->min);
+	if (base ? q->max != base->max : q->max != dmax)
+		cdb_buf_printf(b, "%sMAXVALUE %lld", prefix, q->max);
+	if (base ? q->cache != base->cache : q->cache != 1)
+		cdb_buf_printf(b, "%sCACHE %lld", prefix, q->cache);
+	if (base ? q->cycle != base->cycle : q->cycle)
+		cdb_buf_printf(b, "%s%s", prefix, q->cycle ? "CYCLE" : "NO CYCLE");
+	return b->len != len;
+}
+
+/* " GENERATED ... AS IDENTITY [(options)]" */
+static void identity_clause(struct cdb_buf *b, const struct cdb_sequence *q, char kind)
+{
+	struct cdb_buf opts = CDB_BUF_INIT;
+
+	cdb_buf_printf(b, " GENERATED %s AS IDENTITY", kind == 'a' ? "ALWAYS" : "BY DEFAULT");
+	if (q && identity_options(&opts, q, NULL, " "))
+		cdb_buf_printf(b, " (%s)", opts.ptr + 1);
+	cdb_buf_release(&opts);
+}
+
+static void column_def_in(const struct render *r, const struct cdb_table *t, const struct cdb_column *c)
+{
+	struct cdb_buf *b = r->out;
+
 	pg_quote_ident(b, c->name);
 	cdb_buf_putc(b, ' ');
 	cdb_buf_puts(b, c->type);
@@ -236,7 +308,7 @@ static void column_def(struct cdb_buf *b, const struct cdb_column *c)
 	if (c->generated)
 		cdb_buf_printf(b, " GENERATED ALWAYS AS (%s) STORED", c->generated);
 	if (c->identity)
-		cdb_buf_printf(b, " GENERATED %s AS IDENTITY", c->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+		identity_clause(b, identity_sequence(r, t, c), c->identity);
 	if (c->default_expr && !c->generated && !c->identity)
 		cdb_buf_printf(b, " DEFAULT %s", c->default_expr);
 	if (c->notnull)
@@ -277,16 +349,28 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, ";\nALTER TABLE ");
 		qtable(b, t);
 		cdb_buf_puts(b, " ADD COLUMN ");
-		column_def(b, to);
+		column_def_in(r, t, to);
 		cdb_buf_puts(b, ";\n");
 		return;
 	}
 	if ((op->alter & CDB_ALTER_IDENTITY) && from->identity && !to->identity) {
 		alter_column_head(b, t, name);
 		cdb_buf_puts(b, "DROP IDENTITY;\n");
-	} else if ((op->alter & CDB_ALTER_IDENTITY) && from->identity && to->identity) {
-		alter_column_head(b, t, name);
-		cdb_buf_printf(b, "SET GENERATED %s;\n", to->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+	} else if (from->identity && to->identity) {
+		const struct cdb_table *ft = op->from_table ? op->from_table : t;
+		const struct cdb_sequence *oldq = identity_sequence(r, ft, from);
+		const struct cdb_sequence *newq = identity_sequence(r, t, to);
+		struct cdb_buf opts = CDB_BUF_INIT;
+
+		if (from->identity != to->identity)
+			cdb_buf_printf(&opts, " SET GENERATED %s", to->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+		if (oldq && newq)
+			identity_options(&opts, newq, oldq, " SET ");
+		if (opts.len) {
+			alter_column_head(b, t, name);
+			cdb_buf_printf(b, "%s;\n", opts.ptr + 1);
+		}
+		cdb_buf_release(&opts);
 	}
 	if (from->default_expr && ((op->alter & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION)) || serial_changes ||
 	                           ((op->alter & CDB_ALTER_DEFAULT) && !to->default_expr))) {
@@ -327,8 +411,12 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, to->notnull ? "SET NOT NULL;\n" : "DROP NOT NULL;\n");
 	}
 	if ((op->alter & CDB_ALTER_IDENTITY) && !from->identity && to->identity) {
+		struct cdb_buf clause = CDB_BUF_INIT;
+
+		identity_clause(&clause, identity_sequence(r, t, to), to->identity);
 		alter_column_head(b, t, name);
-		cdb_buf_printf(b, "ADD GENERATED %s AS IDENTITY;\n", to->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+		cdb_buf_printf(b, "ADD%s;\n", clause.ptr);
+		cdb_buf_release(&clause);
 		sync_sequence(b, t, name);
 	}
 }
@@ -360,7 +448,7 @@ static void render_create_table(const struct render *r, const struct cdb_table *
 	cdb_buf_puts(b, " (");
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		cdb_buf_puts(b, first ? "\n    " : ",\n    ");
-		column_def(b, &t->columns[i]);
+		column_def_in(r, t, &t->columns[i]);
 		first = false;
 	}
 	for (size_t i = 0; i < t->nconstraints; i++) {
@@ -396,6 +484,113 @@ static void enum_labels(struct cdb_buf *b, const struct cdb_enum *e)
 	cdb_buf_puts(b, ")");
 }
 
+/* Does any view op of the list touch a view called like `v`? Then the diff manages it. */
+static bool view_has_op(const struct render *r, const struct cdb_view *v)
+{
+	for (size_t i = 0; i < r->nops; i++) {
+		const struct cdb_view *w = r->ops[i].from_view ? r->ops[i].from_view : r->ops[i].to_view;
+
+		if (w && same(w->name, v->name) && same_schema(w->schema, v->schema))
+			return true;
+	}
+	return false;
+}
+
+static bool in_names(char **names, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The views of schema `s` that read (directly or through other views) one
+ * of the `n` relations in `names` ("schema.name") and that no op of the list
+ * handles, in creation order. PostgreSQL refuses to change a column's type
+ * under a view, so these are dropped around the change and created again.
+ * Returns the count; `*out` is malloc'ed.
+ */
+static size_t views_reading(const struct render *r, const struct cdb_schema *s, char ***names, size_t *n,
+                            const struct cdb_view ***out)
+{
+	const struct cdb_view **found = NULL;
+	size_t nfound = 0, nsorted = 0;
+	const struct cdb_view **sorted;
+	bool grew = true;
+
+	while (grew) {
+		grew = false;
+		for (size_t i = 0; s && i < s->nviews; i++) {
+			const struct cdb_view *v = &s->views[i];
+			char *key = xasprintf("%s.%s", v->schema ? v->schema : "public", v->name);
+			bool hit = false;
+
+			for (size_t d = 0; d < v->ndepends && !hit; d++)
+				hit = in_names(*names, *n, v->depends[d]);
+			if (hit && !in_names(*names, *n, key)) {
+				*names = xrealloc(*names, (*n + 1) * sizeof **names);
+				(*names)[(*n)++] = key;
+				key = NULL;
+				if (!view_has_op(r, v)) {
+					found = xrealloc(found, (nfound + 1) * sizeof *found);
+					found[nfound++] = v;
+				}
+				grew = true;
+			}
+			free(key);
+		}
+	}
+	/* creation order: a view after the views it reads */
+	sorted = xcalloc(nfound ? nfound : 1, sizeof *sorted);
+	while (nsorted < nfound) {
+		size_t before = nsorted;
+
+		for (size_t i = 0; i < nfound; i++) {
+			bool ready = true, done = false;
+
+			for (size_t k = 0; k < nsorted; k++)
+				done = done || sorted[k] == found[i];
+			if (done)
+				continue;
+			for (size_t d = 0; d < found[i]->ndepends && ready; d++)
+				for (size_t k = 0; k < nfound; k++) {
+					char *key = xasprintf("%s.%s", found[k]->schema ? found[k]->schema : "public",
+					                      found[k]->name);
+					bool pending = k != i && strcmp(found[i]->depends[d], key) == 0;
+
+					free(key);
+					if (pending) {
+						bool placed = false;
+
+						for (size_t m = 0; m < nsorted; m++)
+							placed = placed || sorted[m] == found[k];
+						if (!placed)
+							ready = false;
+					}
+				}
+			if (ready)
+				sorted[nsorted++] = found[i];
+		}
+		if (nsorted == before) /* a cycle cannot happen between views; keep the rest as they are */
+			for (size_t i = 0; i < nfound; i++) {
+				bool placed = false;
+
+				for (size_t m = 0; m < nsorted; m++)
+					placed = placed || sorted[m] == found[i];
+				if (!placed)
+					sorted[nsorted++] = found[i];
+			}
+	}
+	free(found);
+	*out = sorted;
+	return nsorted;
+}
+
+static void drop_view(struct cdb_buf *b, const struct cdb_view *v);
+static void create_view(struct cdb_buf *b, const struct cdb_view *v, bool replace);
+static void recreate_view_indexes(const struct render *r, const struct cdb_view *v);
+
 static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
@@ -403,10 +598,28 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 	struct cdb_buf tname = CDB_BUF_INIT, tarr = CDB_BUF_INIT;
 	char *old = xasprintf("%.50s__cdb_old", from->name);
 	const struct cdb_schema *s = r->diff->from;
+	char **names = NULL;
+	size_t nnames = 0, nviews;
+	const struct cdb_view **views = NULL;
 
 	/* The columns are as in the database's schema at this point of either list (see diff.h order). */
 	enum_type_name(&tname, from->schema, from->name);
 	cdb_buf_printf(&tarr, "%s[]", tname.ptr);
+	/* the tables with a column of this type, then the views reading them */
+	for (size_t i = 0; s && i < s->ntables; i++)
+		for (size_t k = 0; k < s->tables[i].ncolumns; k++) {
+			const char *ty = s->tables[i].columns[k].type;
+
+			if (strcmp(ty, tname.ptr) == 0 || strcmp(ty, tarr.ptr) == 0) {
+				names = xrealloc(names, (nnames + 1) * sizeof *names);
+				names[nnames++] = xasprintf("%s.%s", s->tables[i].schema ? s->tables[i].schema : "public",
+				                            s->tables[i].name);
+				break;
+			}
+		}
+	nviews = views_reading(r, s, &names, &nnames, &views);
+	for (size_t i = nviews; i-- > 0;)
+		drop_view(b, views[i]);
 	cdb_buf_puts(b, "ALTER TYPE ");
 	pg_quote_qualified(b, from->schema, from->name);
 	cdb_buf_puts(b, " RENAME TO ");
@@ -441,6 +654,15 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 	cdb_buf_puts(b, "DROP TYPE ");
 	pg_quote_qualified(b, from->schema, old);
 	cdb_buf_puts(b, ";\n");
+	for (size_t i = 0; i < nviews; i++) {
+		create_view(b, views[i], false);
+		if (views[i]->materialized)
+			recreate_view_indexes(r, views[i]);
+	}
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	free(views);
 	free(old);
 	cdb_buf_release(&tname);
 	cdb_buf_release(&tarr);
@@ -560,6 +782,42 @@ static void create_view(struct cdb_buf *b, const struct cdb_view *v, bool replac
 	cdb_buf_puts(b, ";\n");
 }
 
+/* The schema (diff->from or diff->to) that holds the view `v`. */
+static const struct cdb_schema *owner_of_view(const struct render *r, const struct cdb_view *v)
+{
+	const struct cdb_schema *sides[2] = { r->diff->to, r->diff->from };
+
+	for (int s = 0; s < 2; s++)
+		if (sides[s] && sides[s]->nviews && v >= sides[s]->views && v < sides[s]->views + sides[s]->nviews)
+			return sides[s];
+	return NULL;
+}
+
+/*
+ * Dropping a materialized view dropped its indexes: build again those the
+ * list does not create itself.
+ */
+static void recreate_view_indexes(const struct render *r, const struct cdb_view *v)
+{
+	const struct cdb_schema *s = owner_of_view(r, v);
+
+	for (size_t i = 0; s && i < s->nindexes; i++) {
+		const struct cdb_index *x = &s->indexes[i];
+		bool created = false;
+
+		if (!same(x->table, v->name) || !same_schema(x->schema, v->schema))
+			continue;
+		for (size_t k = 0; k < r->nops && !created; k++)
+			if (r->ops[k].kind == CDB_OP_CREATE_INDEX && r->ops[k].to_index &&
+			    same(r->ops[k].to_index->name, x->name) && same_schema(r->ops[k].to_index->schema, x->schema))
+				created = true;
+		if (!created) {
+			put_def(r->out, x->definition);
+			cdb_buf_puts(r->out, ";\n");
+		}
+	}
+}
+
 static int render_op(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
@@ -592,7 +850,7 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, "ALTER TABLE ");
 		qtable(b, t);
 		cdb_buf_puts(b, " ADD COLUMN ");
-		column_def(b, op->to_column);
+		column_def_in(r, t, op->to_column);
 		cdb_buf_puts(b, ";\n");
 		if (op->to_column->serial_seq)
 			owned_by(b, t->schema, op->to_column->serial_seq, t, op->to_column->name);
@@ -640,7 +898,8 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, ";\n");
 		break;
 	case CDB_OP_DROP_INDEX:
-		cdb_buf_puts(b, "DROP INDEX ");
+		/* an index on a materialized view goes with the view, which may be gone already */
+		cdb_buf_puts(b, op->from_table || op->to_table ? "DROP INDEX " : "DROP INDEX IF EXISTS ");
 		pg_quote_qualified(b, op->from_index->schema, op->from_index->name);
 		cdb_buf_puts(b, ";\n");
 		break;
@@ -657,6 +916,8 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		} else {
 			drop_view(b, op->from_view);
 			create_view(b, op->to_view, false);
+			if (op->to_view->materialized)
+				recreate_view_indexes(r, op->to_view);
 		}
 		break;
 	case CDB_OP_CREATE_TRIGGER:
@@ -815,24 +1076,61 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 	return 0;
 }
 
+/*
+ * Index i of the view op after `from` that creates (or re-creates) the
+ * materialized view an index is built on; n when there is none.
+ */
+static size_t view_created_later(const struct cdb_op *ops, size_t n, size_t from, const struct cdb_index *x)
+{
+	for (size_t j = from + 1; j < n; j++) {
+		const struct cdb_view *v = ops[j].to_view;
+
+		if ((ops[j].kind == CDB_OP_CREATE_VIEW || ops[j].kind == CDB_OP_REPLACE_VIEW) && v &&
+		    same(v->name, x->table) && same_schema(v->schema, x->schema))
+			return j;
+	}
+	return n;
+}
+
+static int render_one(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *out = r->out;
+	size_t before = out->len;
+	int rc;
+
+	if (before && out->ptr[before - 1] == '\n')
+		cdb_buf_putc(out, '\n');
+	rc = render_op(r, op);
+	/* an op that renders nothing leaves no blank line behind */
+	if (rc == 0 && out->len == before + 1)
+		cdb_buf_truncate(out, before);
+	return rc;
+}
+
 static int render_list(struct cdb_buf *out, const struct cdb_diff *diff, const struct cdb_op *ops, size_t n)
 {
 	struct render r = { .out = out, .diff = diff, .ops = ops, .nops = n };
-	int rc;
+	size_t *after = xcalloc(n ? n : 1, sizeof *after);
+	int rc = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t before = out->len;
-
-		if (before && out->ptr[before - 1] == '\n')
-			cdb_buf_putc(out, '\n');
-		rc = render_op(&r, &ops[i]);
-		if (rc)
-			return rc;
-		/* an op that renders nothing leaves no blank line behind */
-		if (out->len == before + 1)
-			cdb_buf_truncate(out, before);
+	/*
+	 * Indexes come before views in the diff's order, but an index on a
+	 * materialized view needs the view: such an index follows its view.
+	 */
+	for (size_t i = 0; i < n; i++)
+		after[i] = ops[i].kind == CDB_OP_CREATE_INDEX && ops[i].to_index
+		                   ? view_created_later(ops, n, i, ops[i].to_index)
+		                   : n;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (after[i] < n)
+			continue;
+		rc = render_one(&r, &ops[i]);
+		for (size_t k = 0; k < n && rc == 0; k++)
+			if (after[k] == i)
+				rc = render_one(&r, &ops[k]);
 	}
-	return 0;
+	free(after);
+	return rc;
 }
 
 int pg_render(struct cdb_buf *up, struct cdb_buf *down, const struct cdb_diff *diff)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cdb/alloc.h"
+#include "cdb/buf.h"
 
 static void *oom(size_t n)
 {
@@ -47,20 +48,13 @@ char *xstrndup(const char *s, size_t n)
 
 char *xasprintf(const char *fmt, ...)
 {
-	va_list ap, ap2;
-	int n;
-	char *p;
+	struct cdb_buf b = CDB_BUF_INIT;
+	va_list ap;
 
 	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	cdb_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap2);
-	va_end(ap2);
-	return p;
+	return cdb_buf_detach(&b);
 }
 
 void xgrow(void **arr, size_t *cap, size_t need, size_t size)

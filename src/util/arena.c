@@ -7,6 +7,7 @@
 
 #include "cdb/alloc.h"
 #include "cdb/arena.h"
+#include "cdb/buf.h"
 
 #define ALIGN 16
 #define BLOCK_SIZE (64 * 1024)
@@ -91,19 +92,15 @@ char *cdb_arena_strdup(struct cdb_arena *a, const char *s)
 
 char *cdb_arena_sprintf(struct cdb_arena *a, const char *fmt, ...)
 {
-	va_list ap, ap2;
-	int n;
+	struct cdb_buf b = CDB_BUF_INIT;
+	va_list ap;
 	char *p;
 
 	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	cdb_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	p = cdb_arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap2);
-	va_end(ap2);
+	p = cdb_arena_strndup(a, b.ptr, b.len);
+	cdb_buf_release(&b);
 	return p;
 }
 

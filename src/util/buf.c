@@ -83,14 +83,20 @@ void cdb_buf_putc(struct cdb_buf *b, char c)
 
 void cdb_buf_vprintf(struct cdb_buf *b, const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list ap2;
 	int n;
 
+	/* one pass for the common short string, a second only when it did not fit */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n <= 0)
 		return;
+	if ((size_t)n < sizeof(small)) {
+		cdb_buf_put(b, small, (size_t)n);
+		return;
+	}
 	cdb_buf_grow(b, (size_t)n);
 	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

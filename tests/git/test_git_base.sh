@@ -5,7 +5,7 @@
 
 project "$T/origin"
 root=$(git rev-list --max-parents=0 HEAD)
-git clone -q "file://$T/origin" "$T/work"
+git clone -q "file://$T/origin" "$T/clone"
 
 # main moves on: revision b follows a.
 cd "$T/origin"
@@ -14,7 +14,7 @@ echo 'CREATE TABLE t2 (id INTEGER PRIMARY KEY);' >models/t2.sql
 commit "add t2 on main"
 
 # the branch also follows a: merging it would leave two heads.
-cd "$T/work"
+cd "$T/clone"
 git checkout -q -b feature
 rev c.sql cccc00000003 aaaa00000001 'CREATE TABLE t3 (id INTEGER PRIMARY KEY);' 'DROP TABLE t3;'
 echo 'CREATE TABLE t3 (id INTEGER PRIMARY KEY);' >models/t3.sql
@@ -61,6 +61,25 @@ run check --scratch --base origin/main
 expect_status 0
 commit "rebase our revision onto main"
 
+# A new, labelled branch of revisions is deliberate: not a conflict.
+cat >migrations/versions/l.sql <<'EOT'
+-- cdb revision
+-- revision: 1abe100000a1
+-- down_revision:
+-- branch_labels: audit
+-- message: audit log
+
+-- +cdb upgrade
+CREATE TABLE audit (id INTEGER PRIMARY KEY);
+
+-- +cdb downgrade
+DROP TABLE audit;
+EOT
+echo 'CREATE TABLE audit (id INTEGER PRIMARY KEY);' >models/audit.sql
+run check --scratch --base origin/main
+expect_status 0
+rm migrations/versions/l.sql models/audit.sql
+
 # A revision present at REF was edited.
 cp migrations/versions/a.sql "$T/a.sql"
 echo '-- an afterthought' >>migrations/versions/a.sql
@@ -97,7 +116,7 @@ git checkout -q HEAD -- models
 run check --scratch --base no-such-branch
 expect_status 2
 expect_err "unknown git revision 'no-such-branch'"
-cp -r "$T/work" "$T/nogit"
+cp -r "$T/clone" "$T/nogit"
 rm -rf "$T/nogit/.git"
 cd "$T/nogit"
 run check --scratch --base origin/main

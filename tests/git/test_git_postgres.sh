@@ -25,13 +25,13 @@ rm -f models/*.sql
 echo 'CREATE TABLE t1 (id integer PRIMARY KEY);' >models/app.sql
 rev a.sql aaaa00000001 '' 'CREATE TABLE t1 (id integer PRIMARY KEY);' 'DROP TABLE t1;'
 commit "first revision"
-git clone -q "file://$T/origin" "$T/work"
+git clone -q "file://$T/origin" "$T/clone"
 
 rev b.sql bbbb00000002 aaaa00000001 'CREATE TABLE t2 (id integer PRIMARY KEY);' 'DROP TABLE t2;'
 echo 'CREATE TABLE t2 (id integer PRIMARY KEY);' >models/t2.sql
 commit "add t2 on main"
 
-cd "$T/work"
+cd "$T/clone"
 git checkout -q -b feature
 rev c.sql cccc00000003 aaaa00000001 'CREATE TABLE t3 (id integer PRIMARY KEY);' 'DROP TABLE t3;'
 echo 'CREATE TABLE t3 (id integer PRIMARY KEY);' >models/t3.sql

@@ -4,14 +4,14 @@
 . "$(dirname "$0")/lib.sh"
 
 project "$T/origin"
-git clone -q "file://$T/origin" "$T/work"
+git clone -q "file://$T/origin" "$T/clone"
 
 cd "$T/origin"
 rev b.sql bbbb00000002 aaaa00000001 'CREATE TABLE t2 (id INTEGER PRIMARY KEY);' 'DROP TABLE t2;'
 echo 'CREATE TABLE t2 (id INTEGER PRIMARY KEY);' >models/t2.sql
 commit "add t2 on main"
 
-cd "$T/work"
+cd "$T/clone"
 git checkout -q -b feature origin/main   # tracks origin/main
 # Our revision, with CRLF line endings and a second one on top of it.
 rev c.sql cccc00000003 aaaa00000001 'CREATE TABLE t3 (id INTEGER PRIMARY KEY);' 'DROP TABLE t3;'
@@ -61,7 +61,7 @@ commit "rebased"
 cd "$T/origin"
 rev e.sql eeee00000005 bbbb00000002 'CREATE TABLE t5 (id INTEGER PRIMARY KEY);' 'DROP TABLE t5;'
 commit "add t5 on main"
-cd "$T/work"
+cd "$T/clone"
 git fetch -q origin
 git merge -q --no-edit origin/main
 cp migrations/versions/c.sql "$T/c.before"
@@ -87,8 +87,19 @@ expect_err "hint:"
 cmp -s migrations/versions/c.sql "$T/c.before" || fail "a refused rebase changed c.sql"
 rm migrations/versions/f.sql
 
+# REF itself with two heads: merge there first.
+cd "$T/origin"
+git checkout -q -b twoheads
+rev x.sql 0bad00000007 bbbb00000002 'CREATE TABLE t7 (id INTEGER PRIMARY KEY);' 'DROP TABLE t7;'
+commit "second head"
+cd "$T/clone"
+git fetch -q origin
+run rebase --onto origin/twoheads
+expect_status 2
+expect_err "have 2 heads"
+
 # Not in a git repository.
-cp -r "$T/work" "$T/nogit"
+cp -r "$T/clone" "$T/nogit"
 rm -rf "$T/nogit/.git"
 cd "$T/nogit"
 run rebase

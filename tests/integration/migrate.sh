@@ -4,7 +4,7 @@
 new_project
 rm -f models/*.sql
 
-# A project without tables: nothing to migrate, nothing written, no database file left.
+# A project without tables: nothing to migrate, nothing written.
 cdb migrate -m nothing
 check_status 0 "empty models"
 check_out "No changes detected"

@@ -281,8 +281,18 @@ static void check_rich(const struct cdb_schema *s)
 	cr_assert_eq(s->nenums, 1);
 	cr_assert_eq(s->enums[0].nlabels, 3);
 	cr_assert_str_eq(s->enums[0].labels[2], "happy");
-	/* users_id_seq (serial) and ticket_seq; the identity's sequence comes with its column */
-	cr_assert_eq(s->nsequences, 2, "%zu sequences", s->nsequences);
+	/* users_id_seq (serial), ticket_seq, and the identity's, marked as such */
+	cr_assert_eq(s->nsequences, 3, "%zu sequences", s->nsequences);
+	for (size_t i = 0; i < s->nsequences; i++) {
+		const struct cdb_sequence *q = &s->sequences[i];
+
+		if (strcmp(q->name, "invoices_id_seq") == 0)
+			cr_assert(q->identity && q->owned_by && strcmp(q->owned_by, "invoices.id") == 0);
+		else if (strcmp(q->name, "users_id_seq") == 0)
+			cr_assert(!q->identity && q->owned_by && strcmp(q->owned_by, "users.id") == 0);
+		else
+			cr_assert(strcmp(q->name, "ticket_seq") == 0 && !q->owned_by && q->start == 100 && q->increment == 5);
+	}
 	cr_assert_eq(s->nfunctions, 1);
 	cr_assert_eq(s->nnamespaces, 2);
 }

@@ -1,0 +1,1 @@
+SELECT id, state, owner FROM tasks ORDER BY id;
