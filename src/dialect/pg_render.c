@@ -587,6 +587,23 @@ static size_t views_reading(const struct render *r, const struct cdb_schema *s, 
 	return nsorted;
 }
 
+/* Does SQL text `def` name the type `type` (as a whole word)? */
+static bool mentions_type(const char *def, const char *type)
+{
+	size_t n = strlen(type);
+
+	for (const char *p = def ? strstr(def, type) : NULL; p; p = strstr(p + 1, type)) {
+		char before = p > def ? p[-1] : ' ', after = p[n];
+		bool word_before = (before >= 'a' && before <= 'z') || (before >= '0' && before <= '9') ||
+		                   before == '_' || before == '.' || before == '"';
+		bool word_after = (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9') || after == '_';
+
+		if (!word_before && !word_after)
+			return true;
+	}
+	return false;
+}
+
 static void drop_view(struct cdb_buf *b, const struct cdb_view *v);
 static void create_view(struct cdb_buf *b, const struct cdb_view *v, bool replace);
 static void recreate_view_indexes(const struct render *r, const struct cdb_view *v);
@@ -620,6 +637,30 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 	nviews = views_reading(r, s, &names, &nnames, &views);
 	for (size_t i = nviews; i-- > 0;)
 		drop_view(b, views[i]);
+	/*
+	 * Index predicates and CHECK expressions that compare with a label
+	 * hold the old type's operators: they go before the columns change and
+	 * come back, reparsed against the new type, afterwards.
+	 */
+	for (size_t i = 0; s && i < s->nindexes; i++)
+		if (mentions_type(s->indexes[i].definition, tname.ptr)) {
+			cdb_buf_puts(b, "DROP INDEX ");
+			pg_quote_qualified(b, s->indexes[i].schema, s->indexes[i].name);
+			cdb_buf_puts(b, ";\n");
+		}
+	for (size_t i = 0; s && i < s->ntables; i++)
+		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
+			const struct cdb_constraint *c = &s->tables[i].constraints[k];
+
+			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
+			    mentions_type(c->definition, tname.ptr)) {
+				cdb_buf_puts(b, "ALTER TABLE ");
+				qtable(b, &s->tables[i]);
+				cdb_buf_puts(b, " DROP CONSTRAINT ");
+				pg_quote_ident(b, c->name);
+				cdb_buf_puts(b, ";\n");
+			}
+		}
 	cdb_buf_puts(b, "ALTER TYPE ");
 	pg_quote_qualified(b, from->schema, from->name);
 	cdb_buf_puts(b, " RENAME TO ");
@@ -654,6 +695,24 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 	cdb_buf_puts(b, "DROP TYPE ");
 	pg_quote_qualified(b, from->schema, old);
 	cdb_buf_puts(b, ";\n");
+	for (size_t i = 0; s && i < s->ntables; i++)
+		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
+			const struct cdb_constraint *c = &s->tables[i].constraints[k];
+
+			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
+			    mentions_type(c->definition, tname.ptr)) {
+				cdb_buf_puts(b, "ALTER TABLE ");
+				qtable(b, &s->tables[i]);
+				cdb_buf_puts(b, " ADD CONSTRAINT ");
+				pg_quote_ident(b, c->name);
+				cdb_buf_printf(b, " %s;\n", c->definition);
+			}
+		}
+	for (size_t i = 0; s && i < s->nindexes; i++)
+		if (mentions_type(s->indexes[i].definition, tname.ptr)) {
+			put_def(b, s->indexes[i].definition);
+			cdb_buf_puts(b, ";\n");
+		}
 	for (size_t i = 0; i < nviews; i++) {
 		create_view(b, views[i], false);
 		if (views[i]->materialized)
