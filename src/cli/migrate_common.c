@@ -113,6 +113,12 @@ int cli_run_migration(struct cdb_cli *cli, enum cdb_direction dir, const char *t
 	cdb_graph_release(&g);
 	if ((rc = cli_graph(cli, &g)) < 0)
 		goto done;
+	if (g.nrevs == 0 && dir == CDB_UP && (strcmp(target, "head") == 0 || strcmp(target, "heads") == 0)) {
+		/* A project without revisions is at head: deploy scripts may run this first. */
+		if (!cli->quiet && !sql)
+			printf("nothing to do: there are no revisions yet\n");
+		goto done;
+	}
 	if (sql) {
 		rc = run_sql(cli, &g, dir, target);
 		goto done;

@@ -292,6 +292,28 @@ static unsigned column_changes(const struct ctx *c, const struct cdb_column *a, 
 	return f;
 }
 
+/* The first table named `name` in any schema (for hints that do not qualify it). */
+static const struct cdb_table *find_table_any(const struct ctx *c, const struct cdb_schema *s,
+                                              const char *name, long *idx)
+{
+	const struct nindex *ix = s == c->from ? &c->ftables : &c->ttables;
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (nkey_cmp(NULL, ix->v[mid].name, NULL, name, c->ci) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= ix->n || !name_eq(c, ix->v[lo].name, name))
+		return NULL;
+	if (idx)
+		*idx = (long)ix->v[lo].idx;
+	return &s->tables[ix->v[lo].idx];
+}
+
 /* --- type narrowing (destructive alters) ---------------------------------- */
 
 /* Rank of integer types, 0: not one. */
@@ -569,11 +591,15 @@ static void pair_tables(struct ctx *c)
 		c->tto[k] = -1;
 	for (size_t h = 0; c->hints && h < c->hints->n; h++) {
 		const struct cdb_rename_hint *r = &c->hints->items[h];
+		const struct cdb_table *tt;
 
 		if (r->kind != CDB_RENAME_TABLE)
 			continue;
-		if (find_table(c, f, r->schema, r->from, &i) && find_table(c, t, r->schema, r->to, &j) &&
-		    !find_table(c, t, r->schema, r->from, NULL) && c->tfrom[i] < 0 && c->tto[j] < 0) {
+		/* an unqualified hint names the table in whatever schema the models put it */
+		if (!(tt = r->schema ? find_table(c, t, r->schema, r->to, &j) : find_table_any(c, t, r->to, &j)))
+			continue;
+		if (find_table(c, f, tt->schema, r->from, &i) && !find_table(c, t, tt->schema, r->from, NULL) &&
+		    c->tfrom[i] < 0 && c->tto[j] < 0) {
 			c->tfrom[i] = j;
 			c->tto[j] = i;
 		}
@@ -596,7 +622,7 @@ static void pair_columns(const struct ctx *c, struct colmap *m, const struct cdb
 		const struct cdb_rename_hint *r = &c->hints->items[h];
 		const struct cdb_column *fc, *tc;
 
-		if (r->kind != CDB_RENAME_COLUMN || !opt_eq(r->schema, tt->schema) ||
+		if (r->kind != CDB_RENAME_COLUMN || (r->schema && !opt_eq(r->schema, tt->schema)) ||
 		    !(name_eq(c, r->table, tt->name) || name_eq(c, r->table, ft->name)))
 			continue;
 		fc = find_column(c, ft, r->from);
@@ -641,17 +667,18 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 				con_used[j] = true;
 			}
 
+	/* constraints go before renames, so the downgrade re-adds old ones after renaming back */
+	for (size_t i = 0; i < ft->nconstraints; i++)
+		if (!con_to[i]) {
+			op = table_op(c, CDB_OP_DROP_CONSTRAINT, ft, tt);
+			op->from_constraint = &ft->constraints[i];
+		}
 	for (size_t i = 0; i < ft->ncolumns; i++)
 		if (m.from_to[i] && !name_eq(c, ft->columns[i].name, m.from_to[i]->name)) {
 			op = table_op(c, CDB_OP_RENAME_COLUMN, ft, tt);
 			op->from_column = &ft->columns[i];
 			op->to_column = m.from_to[i];
 			*retype = true;
-		}
-	for (size_t i = 0; i < ft->nconstraints; i++)
-		if (!con_to[i]) {
-			op = table_op(c, CDB_OP_DROP_CONSTRAINT, ft, tt);
-			op->from_constraint = &ft->constraints[i];
 		}
 	for (size_t i = 0; i < ft->ncolumns; i++)
 		if (!m.from_to[i] && !ft->columns[i].hidden) {
@@ -700,6 +727,8 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 			if (to_from[j] || tt->columns[j].hidden ||
 			    !sql_eq(c, ft->columns[i].type, tt->columns[j].type))
 				continue;
+			/* each added column is offered once, to the first dropped one */
+			to_from[j] = &ft->columns[i];
 			rc = CDB_ARENA_PUSH(a, c->d->renames, c->d->nrenames, c->d->renames_cap);
 			rc->kind = CDB_RENAME_COLUMN;
 			rc->from_table = ft;
@@ -1105,6 +1134,48 @@ static void drop_pg_objects(struct ctx *c)
 	}
 }
 
+/* Does column type text (format_type: "status", "billing.status", "status[]") name enum e? */
+static bool type_is_enum(const char *type, const struct cdb_enum *e)
+{
+	char buf[256];
+	size_t n = 0;
+
+	if (!type)
+		return false;
+	for (const char *p = type; *p && *p != '[' && n + 1 < sizeof(buf); p++)
+		if (*p != '"')
+			buf[n++] = *p;
+	buf[n] = 0;
+	if (!strcmp(buf, e->name))
+		return true;
+	return e->schema && !strncmp(buf, e->schema, strlen(e->schema)) && buf[strlen(e->schema)] == '.' &&
+	       !strcmp(buf + strlen(e->schema) + 1, e->name);
+}
+
+/*
+ * A changed enum changes the type of every column using it either way (the
+ * downgrade of an added label rebuilds the type), and PostgreSQL refuses to
+ * retype a column a view reads: count those tables as retyped.
+ */
+static void mark_enum_users(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+
+	for (size_t i = 0; i < f->nenums; i++) {
+		const struct cdb_enum *fe = &f->enums[i], *te = NULL;
+
+		for (size_t j = 0; j < t->nenums && !te; j++)
+			if (opt_eq(t->enums[j].schema, fe->schema) && !strcmp(t->enums[j].name, fe->name))
+				te = &t->enums[j];
+		if (!te || labels_eq(fe, te))
+			continue;
+		for (size_t k = 0; k < f->ntables; k++)
+			for (size_t col = 0; col < f->tables[k].ncolumns; col++)
+				if (type_is_enum(f->tables[k].columns[col].type, fe))
+					c->tretype[k] = true;
+	}
+}
+
 /* --- inverse -------------------------------------------------------------- */
 
 static enum cdb_op_kind inverse_kind(enum cdb_op_kind k)
@@ -1305,6 +1376,8 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 		cap_saved = out->ops_cap;
 		out->ops = NULL;
 		out->nops = out->ops_cap = 0;
+
+		mark_enum_users(&c);
 
 		/* views to drop first: changed, dropped, or reading something that changes */
 		for (size_t i = 0; i < from->nviews; i++) {

@@ -3,6 +3,12 @@
 . "$TESTLIB"
 new_project
 
+# A project without revisions is at head; nothing is created.
+cdb upgrade head
+check_status 0 "upgrade without revisions"
+check_out "nothing to do"
+check "no database created without revisions" test ! -e app.db
+
 new_rev r1 -m "create t1" --rev-id 111111111111
 set_sql "$r1_path" "CREATE TABLE t1 (id INTEGER PRIMARY KEY, name TEXT);" "DROP TABLE t1;"
 new_rev r2 -m "create t2" --rev-id 222222222222

@@ -1,0 +1,1 @@
+SELECT id, amount, note, flagged FROM sales ORDER BY id;

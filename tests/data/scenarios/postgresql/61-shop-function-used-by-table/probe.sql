@@ -1,0 +1,1 @@
+SELECT id, sku FROM products ORDER BY id;

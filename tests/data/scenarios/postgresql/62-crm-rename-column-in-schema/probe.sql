@@ -1,0 +1,1 @@
+SELECT id, nm FROM crm.account_names ORDER BY id;

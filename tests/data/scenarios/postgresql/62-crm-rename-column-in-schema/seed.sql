@@ -1,0 +1,1 @@
+INSERT INTO crm.accounts VALUES (1, 'Acme'), (2, 'Globex');

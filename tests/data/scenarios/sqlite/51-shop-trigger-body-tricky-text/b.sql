@@ -1,0 +1,18 @@
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL,
+    note TEXT,
+    label TEXT
+);
+CREATE TABLE order_log (id INTEGER PRIMARY KEY, order_id INTEGER, line TEXT);
+CREATE TRIGGER orders_label AFTER INSERT ON orders
+BEGIN
+    -- label says what to do next; END inside a string is not the end
+    UPDATE orders SET label = CASE NEW.status WHEN 'new' THEN 'fresh; not paid' WHEN 'paid' THEN 'it''s paid; ship it' ELSE 'END' END WHERE id = NEW.id;
+END;
+CREATE TRIGGER orders_note AFTER UPDATE OF note ON orders
+WHEN NEW.note LIKE '%;%'
+BEGIN
+    INSERT INTO order_log (order_id, line) VALUES (NEW.id, 'note with ";" changed: ' || NEW.note);
+    SELECT CASE WHEN NEW.note = 'BEGIN; END;' THEN RAISE(ABORT, 'no SQL in notes; please') END;
+END;

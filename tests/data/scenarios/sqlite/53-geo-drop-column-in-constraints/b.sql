@@ -1,0 +1,5 @@
+CREATE TABLE plots (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    size REAL NOT NULL
+);

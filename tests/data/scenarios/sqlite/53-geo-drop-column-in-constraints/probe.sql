@@ -1,0 +1,1 @@
+SELECT id, name, size FROM plots ORDER BY id;
