@@ -269,6 +269,9 @@ static void set_connect_error(PGconn *conn, const char *where)
 	if (strncmp(reason, "connection to server ", 21) == 0 && (p = strstr(reason, " failed: ")) &&
 	    (!(nl = strchr(reason, '\n')) || p < nl))
 		reason = p + 9;
+	/* the server's severity adds nothing to "cannot connect" */
+	if (strncmp(reason, "FATAL:  ", 8) == 0)
+		reason += 8;
 	nl = strchr(reason, '\n');
 	if (nl)
 		*nl++ = '\0';
@@ -319,7 +322,7 @@ static int connect_params(struct pg_db **out, struct pg_params *params, const st
 		goto fail;
 	}
 	PQsetNoticeReceiver(db->conn, notice_receiver, db);
-	/* Messages are matched on SQLSTATE, but keep server text in English-free form stable. */
+	/* NOTICEs ("drop cascades to ...", "... does not exist, skipping") are noise here. */
 	res = PQexec(db->conn, "SET client_min_messages = warning");
 	PQclear(res);
 	*out = db;
@@ -808,7 +811,7 @@ static void pg_version_tables_sql(struct cdb_buf *b, const struct cdb_config *cf
 	                "    direction VARCHAR(16) NOT NULL,\n"
 	                "    checksum VARCHAR(64),\n"
 	                "    applied_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
-	                "    duration_ms DOUBLE PRECISION,\n"
+	                "    duration_ms BIGINT NOT NULL,\n"
 	                "    applied_by TEXT,\n"
 	                "    cdb_version TEXT\n"
 	                ");\n");

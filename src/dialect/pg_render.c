@@ -604,6 +604,46 @@ static bool mentions_type(const char *def, const char *type)
 	return false;
 }
 
+/* Is there a DROP op for this constraint (or index) after position `at` of the list? */
+static bool dropped_later(const struct render *r, size_t at, const struct cdb_table *t,
+                          const struct cdb_constraint *k, const struct cdb_index *x)
+{
+	for (size_t i = at + 1; i < r->nops; i++) {
+		const struct cdb_op *op = &r->ops[i];
+
+		if (k && op->kind == CDB_OP_DROP_CONSTRAINT && op->from_constraint && op->from_table &&
+		    same(op->from_constraint->name, k->name) && same(op->from_table->name, t->name) &&
+		    same_schema(op->from_table->schema, t->schema))
+			return true;
+		if (x && op->kind == CDB_OP_DROP_INDEX && op->from_index && same(op->from_index->name, x->name) &&
+		    same_schema(op->from_index->schema, x->schema))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Did an enum rebuild before position `at` already drop this definition
+ * (it names the rebuilt type, and was left out because it is dropped later)?
+ */
+static bool dropped_by_rebuild(const struct render *r, size_t at, const char *definition)
+{
+	for (size_t i = 0; i < at && i < r->nops; i++) {
+		const struct cdb_op *op = &r->ops[i];
+		struct cdb_buf tn = CDB_BUF_INIT;
+		bool hit;
+
+		if (op->kind != CDB_OP_REBUILD_ENUM || !op->from_enum)
+			continue;
+		enum_type_name(&tn, op->from_enum->schema, op->from_enum->name);
+		hit = mentions_type(definition, tn.ptr);
+		cdb_buf_release(&tn);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
 static void drop_view(struct cdb_buf *b, const struct cdb_view *v);
 static void create_view(struct cdb_buf *b, const struct cdb_view *v, bool replace);
 static void recreate_view_indexes(const struct render *r, const struct cdb_view *v);
@@ -618,6 +658,7 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 	char **names = NULL;
 	size_t nnames = 0, nviews;
 	const struct cdb_view **views = NULL;
+	size_t at = (size_t)(op - r->ops);
 
 	/* The columns are as in the database's schema at this point of either list (see diff.h order). */
 	enum_type_name(&tname, from->schema, from->name);
@@ -699,8 +740,9 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
 			const struct cdb_constraint *c = &s->tables[i].constraints[k];
 
+			/* one the list drops later anyway stays dropped (it may name a label that goes) */
 			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
-			    mentions_type(c->definition, tname.ptr)) {
+			    mentions_type(c->definition, tname.ptr) && !dropped_later(r, at, &s->tables[i], c, NULL)) {
 				cdb_buf_puts(b, "ALTER TABLE ");
 				qtable(b, &s->tables[i]);
 				cdb_buf_puts(b, " ADD CONSTRAINT ");
@@ -709,7 +751,8 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 			}
 		}
 	for (size_t i = 0; s && i < s->nindexes; i++)
-		if (mentions_type(s->indexes[i].definition, tname.ptr)) {
+		if (mentions_type(s->indexes[i].definition, tname.ptr) &&
+		    !dropped_later(r, at, NULL, NULL, &s->indexes[i])) {
 			put_def(b, s->indexes[i].definition);
 			cdb_buf_puts(b, ";\n");
 		}
@@ -725,6 +768,76 @@ static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
 	free(old);
 	cdb_buf_release(&tname);
 	cdb_buf_release(&tarr);
+}
+
+/* Does SQL text `def` hold the constant 'label'::type? */
+static bool uses_label(const char *def, const char *type, const char *label)
+{
+	struct cdb_buf lit = CDB_BUF_INIT;
+	bool hit;
+
+	if (!def)
+		return false;
+	pg_quote_literal(&lit, label);
+	cdb_buf_printf(&lit, "::%s", type);
+	hit = strstr(def, lit.ptr) != NULL;
+	cdb_buf_release(&lit);
+	return hit;
+}
+
+static bool table_uses_label(const struct cdb_table *t, const char *type, const char *label)
+{
+	for (size_t c = 0; t && c < t->ncolumns; c++)
+		if (uses_label(t->columns[c].default_expr, type, label))
+			return true;
+	for (size_t c = 0; t && c < t->nconstraints; c++)
+		if (uses_label(t->constraints[c].definition, type, label))
+			return true;
+	return false;
+}
+
+/*
+ * A label added with ALTER TYPE ... ADD VALUE cannot be used before the
+ * transaction commits. When a later op of the list uses one of the labels
+ * added to this type, the type is rebuilt instead (a type created in the
+ * transaction may be used at once): 1 for the type's first ADD_ENUM_VALUE op,
+ * which renders the rebuild, 2 for the others, 0 when ADD VALUE is fine.
+ */
+static int enum_add_needs_rebuild(const struct render *r, size_t at)
+{
+	const struct cdb_op *me = &r->ops[at];
+	const struct cdb_enum *e = me->to_enum;
+	struct cdb_buf tn = CDB_BUF_INIT;
+	bool used = false;
+	size_t first = at;
+
+	if (!e || !me->from_enum)
+		return 0;
+	enum_type_name(&tn, e->schema, e->name);
+	for (size_t i = 0; i < r->nops; i++) {
+		const struct cdb_op *a = &r->ops[i];
+
+		if (a->kind != CDB_OP_ADD_ENUM_VALUE || !a->to_enum || !same(a->to_enum->name, e->name) ||
+		    !same_schema(a->to_enum->schema, e->schema))
+			continue;
+		if (i < first)
+			first = i;
+		for (size_t k = i + 1; k < r->nops && !used; k++) {
+			const struct cdb_op *o = &r->ops[k];
+
+			used = (o->to_column && uses_label(o->to_column->default_expr, tn.ptr, a->label)) ||
+			       (o->kind == CDB_OP_CREATE_TABLE && table_uses_label(o->to_table, tn.ptr, a->label)) ||
+			       (o->to_constraint && uses_label(o->to_constraint->definition, tn.ptr, a->label)) ||
+			       (o->to_index && uses_label(o->to_index->definition, tn.ptr, a->label)) ||
+			       (o->to_view && uses_label(o->to_view->definition, tn.ptr, a->label)) ||
+			       (o->to_trigger && uses_label(o->to_trigger->definition, tn.ptr, a->label)) ||
+			       (o->to_function && uses_label(o->to_function->definition, tn.ptr, a->label));
+		}
+	}
+	cdb_buf_release(&tn);
+	if (!used)
+		return 0;
+	return first == at ? 1 : 2;
 }
 
 /* ----------------------------------------------------------------- comments */
@@ -948,7 +1061,9 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 	case CDB_OP_DROP_CONSTRAINT:
 		cdb_buf_puts(b, "ALTER TABLE ");
 		qtable(b, t);
-		cdb_buf_puts(b, " DROP CONSTRAINT ");
+		cdb_buf_puts(b, dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_constraint->definition)
+		                    ? " DROP CONSTRAINT IF EXISTS "
+		                    : " DROP CONSTRAINT ");
 		pg_quote_ident(b, op->from_constraint->name ? op->from_constraint->name : "");
 		cdb_buf_puts(b, ";\n");
 		break;
@@ -958,7 +1073,10 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		break;
 	case CDB_OP_DROP_INDEX:
 		/* an index on a materialized view goes with the view, which may be gone already */
-		cdb_buf_puts(b, op->from_table || op->to_table ? "DROP INDEX " : "DROP INDEX IF EXISTS ");
+		cdb_buf_puts(b, (op->from_table || op->to_table) &&
+		                        !dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_index->definition)
+		                    ? "DROP INDEX "
+		                    : "DROP INDEX IF EXISTS ");
 		pg_quote_qualified(b, op->from_index->schema, op->from_index->name);
 		cdb_buf_puts(b, ";\n");
 		break;
@@ -1043,6 +1161,14 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		break;
 	case CDB_OP_ADD_ENUM_VALUE: {
 		const struct cdb_enum *e = op->to_enum ? op->to_enum : op->from_enum;
+		int use = enum_add_needs_rebuild(r, (size_t)(op - r->ops));
+
+		if (use == 1) {
+			render_rebuild_enum(r, op);
+			break;
+		}
+		if (use == 2)
+			break; /* done by the rebuild at this type's first added label */
 
 		cdb_buf_puts(b, "-- cdb: the new value cannot be used before this revision commits\n");
 		cdb_buf_puts(b, "ALTER TYPE ");
