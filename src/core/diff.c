@@ -796,11 +796,16 @@ static const struct cdb_table *owner(const struct ctx *c, const struct cdb_schem
 	return find_table(c, s, schema, table, NULL);
 }
 
+/*
+ * Whether triggers on a table must be dropped and re-created around its
+ * changes: SQLite rebuilds loses them on any change; PostgreSQL refuses to
+ * retype a column a trigger names.
+ */
 static bool from_table_changed(const struct ctx *c, const char *schema, const char *name)
 {
 	long i;
 
-	return find_table(c, c->from, schema, name, &i) && c->tchanged[i];
+	return find_table(c, c->from, schema, name, &i) && (c->ci ? c->tchanged[i] : c->tretype[i]);
 }
 
 /* --- the PostgreSQL kinds ------------------------------------------------- */
@@ -910,6 +915,10 @@ static void set_comments(struct ctx *c)
 		for (size_t k = 0; k < tt->ncolumns; k++) {
 			const struct cdb_column *fc = NULL;
 
+			/* a renamed column keeps its comment: pair it through the rename */
+			for (size_t n = 0; ft && n < c->d->nops && !fc; n++)
+				if (c->d->ops[n].kind == CDB_OP_RENAME_COLUMN && c->d->ops[n].to_column == &tt->columns[k])
+					fc = c->d->ops[n].from_column;
 			if (ft)
 				for (size_t i = 0; i < ft->ncolumns && !fc; i++)
 					if (name_eq(c, ft->columns[i].name, tt->columns[k].name))
@@ -1268,8 +1277,7 @@ static void trigger_ops_drop(struct ctx *c, bool *tr_recreate)
 		for (size_t v = 0; v < f->nviews; v++)
 			if (c->vaffected[v] && view_matches(c, &f->views[v], ft->schema, ft->table))
 				on_affected_view = true;
-		/* SQLite: a rebuilt table loses its triggers, so they are recreated around every table change */
-		tr_recreate[i] = changed || on_affected_view || (c->ci && from_table_changed(c, ft->schema, ft->table));
+		tr_recreate[i] = changed || on_affected_view || from_table_changed(c, ft->schema, ft->table);
 		if (!tr_recreate[i])
 			continue;
 		op = push(c, CDB_OP_DROP_TRIGGER);

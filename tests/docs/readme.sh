@@ -4,7 +4,7 @@
 # database made beforehand), run in order in fresh directories with the
 # built cdb first on PATH. Every command must succeed, except those whose
 # line ends with "# exits N", which must exit N. The README's command table
-# names every command of `cdb help`.
+# names every command of `cdb help` with its usage line.
 #
 # usage: readme.sh CDB SOURCE_ROOT
 . "$(dirname "$0")/lib.sh"
@@ -69,8 +69,10 @@ if run_blocks adopt "$tmp/adopt"; then
 	(cd "$tmp/adopt" && cdb current | grep -q '(head)') || fail "after adopting, the database is not at head"
 fi
 
-# Every command in the README's table of commands.
+# Every command in the README's table of commands, with its usage line.
 for c in $(help_commands "$cdb"); do
-	grep -q "^| \`cdb $c[ \`]" "$readme" || fail "README.md's command table does not list 'cdb $c'"
+	usage=$("$cdb" help "$c" | sed -n 's/^usage: //p' | head -n1)
+	grep -qF "| \`$usage\` |" "$readme" ||
+		fail "README.md's command table does not list 'cdb $c' as '$usage'"
 done
 finish
