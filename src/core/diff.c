@@ -808,6 +808,22 @@ static bool from_table_changed(const struct ctx *c, const char *schema, const ch
 	return find_table(c, c->from, schema, name, &i) && (c->ci ? c->tchanged[i] : c->tretype[i]);
 }
 
+/*
+ * Materialized views carry indexes; when the view is dropped and re-created
+ * its indexes go with it. Returns the from-side view an index is on, NULL
+ * for an index on a table.
+ */
+static const struct cdb_view *index_view(const struct ctx *c, const struct cdb_schema *s,
+                                         const struct cdb_index *x)
+{
+	if (owner(c, s, x->schema, x->table))
+		return NULL;
+	for (size_t i = 0; i < s->nviews; i++)
+		if (view_matches(c, &s->views[i], x->schema, x->table))
+			return &s->views[i];
+	return NULL;
+}
+
 /* --- the PostgreSQL kinds ------------------------------------------------- */
 
 static bool labels_extend(const struct cdb_enum *a, const struct cdb_enum *b)
@@ -1414,7 +1430,22 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 
 		clear_dropped_comments(&c);
 
-		/* 1. views (dependents first) and triggers */
+		/* 1. indexes on views that change or are re-created, then the views (dependents first), triggers */
+		for (size_t i = 0; i < from->nindexes; i++) {
+			const struct cdb_index *fx = &from->indexes[i], *tx = pair_index(&c, to, fx);
+			const struct cdb_view *fv = index_view(&c, from, fx);
+			size_t vi;
+
+			if (!fv)
+				continue;
+			vi = (size_t)(fv - from->views);
+			if (tx && index_eq(&c, fx, tx) && !c.vaffected[vi] && !view_recreate[vi])
+				continue;
+			op = push(&c, CDB_OP_DROP_INDEX);
+			op->from_index = fx;
+			op->to_index = tx;
+			op->dependent = tx && index_eq(&c, fx, tx);
+		}
 		vorder = view_order(&c, from);
 		for (size_t n = from->nviews; n-- > 0;) {
 			size_t i = vorder[n];
@@ -1437,7 +1468,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 		for (size_t i = 0; i < from->nindexes; i++) {
 			const struct cdb_index *fx = &from->indexes[i], *tx = pair_index(&c, to, fx);
 
-			if (tx && index_eq(&c, fx, tx))
+			if ((tx && index_eq(&c, fx, tx)) || index_view(&c, from, fx))
 				continue;
 			op = push(&c, CDB_OP_DROP_INDEX);
 			op->from_index = fx;
@@ -1462,7 +1493,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 		for (size_t j = 0; j < to->nindexes; j++) {
 			const struct cdb_index *tx = &to->indexes[j], *fx = pair_index(&c, from, tx);
 
-			if (fx && index_eq(&c, fx, tx))
+			if ((fx && index_eq(&c, fx, tx)) || index_view(&c, to, tx))
 				continue;
 			op = push(&c, CDB_OP_CREATE_INDEX);
 			op->from_index = fx;
@@ -1498,6 +1529,22 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 				op->from_view = fv;
 				op->to_view = tv;
 			}
+		}
+		for (size_t j = 0; j < to->nindexes; j++) {
+			const struct cdb_index *tx = &to->indexes[j], *fx = pair_index(&c, from, tx);
+			const struct cdb_view *tv = index_view(&c, to, tx), *fv;
+			bool recreated;
+
+			if (!tv)
+				continue;
+			fv = pair_view(&c, from, tv);
+			recreated = !fv || c.vaffected[fv - from->views] || view_recreate[fv - from->views];
+			if (fx && index_eq(&c, fx, tx) && !recreated)
+				continue;
+			op = push(&c, CDB_OP_CREATE_INDEX);
+			op->from_index = fx;
+			op->to_index = tx;
+			op->dependent = fx && index_eq(&c, fx, tx);
 		}
 		trigger_ops_create(&c, tr_recreate);
 		set_comments(&c);

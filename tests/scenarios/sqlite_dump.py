@@ -19,6 +19,7 @@ the --exclude globs, default cdb_version and cdb_history).  SQLite treats
 identifiers case-insensitively, so every name is printed in lower case.
 """
 import fnmatch
+import pathlib
 import re
 import sqlite3
 import sys
@@ -170,8 +171,8 @@ def q(name):
 
 
 def dump(path, excludes):
-    con = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
-    con.row_factory = None
+    # read-only, so that dumping can never change what it describes
+    con = sqlite3.connect(pathlib.Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     out = []
 
     def excluded(name):
@@ -197,7 +198,7 @@ def dump(path, excludes):
             continue
         lname = name.lower()
         wr, strict = options.get(name, (0, 0))
-        items, tail = table_body(sql)
+        items, _ = table_body(sql)
         head = "table %s" % show([("name", lname)])
         if wr:
             head += " without-rowid"

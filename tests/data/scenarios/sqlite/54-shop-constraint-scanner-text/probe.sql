@@ -1,0 +1,1 @@
+SELECT id, code, label FROM codes ORDER BY id;

@@ -1,0 +1,1 @@
+INSERT INTO codes VALUES (1, 'ABC', 'x'), (2, 'it''s (ok), really', 'a,b)c');
