@@ -36,13 +36,17 @@ int cmd_stamp(int argc, char **argv, struct cdb_cli *cli)
 	cdb_graph_release(&g);
 	if ((rc = cli_graph(cli, &g)) < 0)
 		goto fail;
+	/*
+	 * Resolve the revisions offline first (the script starts from an empty
+	 * version table, as Alembic's --sql does), so that a bad name leaves no
+	 * database file and no version table behind.
+	 */
+	if ((rc = cli_config(cli, &cfg)) < 0 || (rc = cli_dialect(cli, &d)) < 0)
+		goto fail;
+	rc = cdb_runner_stamp_script(&out, d, cfg, &g, NULL, 0, (const char *const *)pos, (size_t)npos, purge);
+	if (rc < 0)
+		goto fail;
 	if (sql) {
-		/* Offline: start from an empty version table, as Alembic does. */
-		if ((rc = cli_config(cli, &cfg)) < 0 || (rc = cli_dialect(cli, &d)) < 0)
-			goto fail;
-		rc = cdb_runner_stamp_script(&out, d, cfg, &g, NULL, 0, (const char *const *)pos, (size_t)npos, purge);
-		if (rc < 0)
-			goto fail;
 		fputs(out.ptr, stdout);
 		status = CDB_EXIT_OK;
 		goto done;

@@ -1,4 +1,5 @@
 /* runner.c - applying plans to a database (see include/cdb/runner.h) */
+#include <ctype.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -690,12 +691,15 @@ int cdb_runner_script(struct cdb_buf *out, const struct cdb_dialect *d,
 		if (!all && !st->rev->no_transaction)
 			cdb_buf_puts(out, "BEGIN;\n");
 		{
-			size_t before = out->len;
+			/* the body without its trailing blank lines; an empty body adds nothing */
+			size_t n = strlen(sql);
 
-			cdb_buf_puts(out, sql);
-			cdb_buf_rtrim(out);
-			if (out->len > before)
+			while (n > 0 && isspace((unsigned char)sql[n - 1]))
+				n--;
+			if (n) {
+				cdb_buf_put(out, sql, n);
 				cdb_buf_putc(out, '\n');
+			}
 		}
 		version_sql(out, d, cfg, st);
 		history_sql(out, d, cfg, st, 0);
