@@ -15,16 +15,22 @@
  * both to rebuild a table, PostgreSQL to write `ALTER ... TYPE ... USING`.
  *
  * Order of the upgrade list:
- *   1. views and triggers that will be dropped, changed, or that read a table
- *      that changes (those are dropped here and recreated in step 6; such ops
- *      carry `dependent`);
+ *   1. indexes on materialized views, views and triggers that will be
+ *      dropped, changed, or that read a table that changes (those are
+ *      dropped here and recreated in step 6; such ops carry `dependent`);
+ *      "changes" means any change on SQLite (a rebuild loses them) and a
+ *      dropped, renamed or retyped column on PostgreSQL (including columns
+ *      of an enum whose labels change);
  *   2. namespaces, extensions, enums, sequences, functions created or changed;
  *   3. tables: created (referenced tables before the tables that reference
- *      them), renamed, altered (columns, constraints, table options);
+ *      them), renamed, altered; within one table the ops are contiguous:
+ *      dropped constraints, renamed, dropped, added, altered columns, added
+ *      constraints, table options;
  *   4. indexes dropped before and created after the changes of step 3;
  *   5. tables dropped (referencing tables before the tables they reference);
  *      then functions, sequences, enums, extensions, namespaces dropped;
- *   6. views (in dependency order) and triggers created; comments set.
+ *   6. views (in dependency order), their indexes and triggers created;
+ *      comments set.
  *
  * Unnamed constraints (SQLite) are matched by content, named ones by name and
  * content (a changed definition is drop + add). Rename hints apply when the

@@ -331,6 +331,46 @@ static void drop_sequence_if_exists(struct cdb_buf *b, const char *schema, const
 	cdb_buf_puts(b, ";\n");
 }
 
+/* Does any trigger op of the list touch a trigger called like `g`? Then the diff manages it. */
+static bool trigger_has_op(const struct render *r, const struct cdb_trigger *g)
+{
+	for (size_t i = 0; i < r->nops; i++) {
+		const struct cdb_trigger *w = r->ops[i].from_trigger ? r->ops[i].from_trigger : r->ops[i].to_trigger;
+
+		if (w && same(w->name, g->name) && same(w->table, g->table) && same_schema(w->schema, g->schema))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * PostgreSQL refuses to change the type of a column that a trigger's WHEN
+ * condition reads: such triggers of table `t` (as in the schema that holds
+ * `t`) are dropped before the change (`drop`) and created again after it.
+ */
+static void when_triggers(const struct render *r, const struct cdb_table *t, const char *column, bool drop)
+{
+	const struct cdb_schema *s = owner_of_table(r, t);
+
+	for (size_t i = 0; s && i < s->ntriggers; i++) {
+		const struct cdb_trigger *g = &s->triggers[i];
+
+		if (!same(g->table, t->name) || !same_schema(g->schema, t->schema) || !g->definition ||
+		    !strstr(g->definition, " WHEN ") || !strstr(g->definition, column) || trigger_has_op(r, g))
+			continue;
+		if (drop) {
+			cdb_buf_puts(r->out, "DROP TRIGGER ");
+			pg_quote_ident(r->out, g->name);
+			cdb_buf_puts(r->out, " ON ");
+			qtable(r->out, t);
+			cdb_buf_puts(r->out, ";\n");
+		} else {
+			put_def(r->out, g->definition);
+			cdb_buf_puts(r->out, ";\n");
+		}
+	}
+}
+
 static void render_alter_column(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
@@ -381,6 +421,9 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 	if (from->serial_seq && serial_changes)
 		drop_sequence_if_exists(b, t->schema, from->serial_seq);
 	if (op->alter & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION)) {
+		const struct cdb_table *ft = op->from_table ? op->from_table : t;
+
+		when_triggers(r, ft, from->name, true);
 		alter_column_head(b, t, name);
 		cdb_buf_printf(b, "TYPE %s", to->type);
 		if (to->collation)
@@ -391,6 +434,7 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 			cdb_buf_printf(b, "::%s", to->type);
 		}
 		cdb_buf_puts(b, ";\n");
+		when_triggers(r, ft, from->name, false);
 	}
 	if (to->serial_seq && serial_changes)
 		serial_before(r, t, to);
