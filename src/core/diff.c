@@ -39,6 +39,7 @@ struct ctx {
 	bool *tchanged;     /* from table i: dropped, renamed or altered (views on it are recreated) */
 	bool *tretype;      /* from table i: a column is dropped, renamed or retyped */
 	bool *vaffected;    /* from view i: dropped and recreated because of its dependencies */
+	const struct cdb_column ***colmaps; /* from table i: its colmap's from_to (NULL: no pair) */
 };
 
 /* --- comparisons ---------------------------------------------------------- */
@@ -393,6 +394,57 @@ static bool widening(const char *a, const char *b)
 	return false;
 }
 
+/*
+ * SQLite column affinity of a declared type, by SQLite's rules in their
+ * order: "INT" anywhere -> INTEGER; "CHAR", "CLOB" or "TEXT" -> TEXT; "BLOB"
+ * or no type -> BLOB; "REAL", "FLOA" or "DOUB" -> REAL; anything else ->
+ * NUMERIC. So BIGINT, SMALLINT and "UNSIGNED BIG INT" are all INTEGER.
+ */
+enum affinity { AFF_INTEGER, AFF_TEXT, AFF_BLOB, AFF_REAL, AFF_NUMERIC };
+
+static bool contains_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; *s; s++)
+		if (!strncasecmp(s, w, n))
+			return true;
+	return false;
+}
+
+static enum affinity sqlite_affinity(const char *type)
+{
+	if (!type || !*type)
+		return AFF_BLOB;
+	if (contains_ci(type, "INT"))
+		return AFF_INTEGER;
+	if (contains_ci(type, "CHAR") || contains_ci(type, "CLOB") || contains_ci(type, "TEXT"))
+		return AFF_TEXT;
+	if (contains_ci(type, "BLOB"))
+		return AFF_BLOB;
+	if (contains_ci(type, "REAL") || contains_ci(type, "FLOA") || contains_ci(type, "DOUB"))
+		return AFF_REAL;
+	return AFF_NUMERIC;
+}
+
+/*
+ * SQLite stores values by affinity, not by declared type (every integer is
+ * 64-bit, lengths are not enforced), so a type change only loses something
+ * when the affinity converts values differently: the same affinity keeps
+ * them all, BLOB affinity converts nothing, and INTEGER and NUMERIC store
+ * values alike (they differ only in CAST). Every other change converts
+ * values (TEXT -> INTEGER turns '007' into 7, INTEGER -> REAL rounds big
+ * integers, REAL -> INTEGER turns 2.0 into 2).
+ */
+static bool sqlite_widening(const char *a, const char *b)
+{
+	enum affinity fa = sqlite_affinity(a), fb = sqlite_affinity(b);
+
+	if (fa == fb || fb == AFF_BLOB)
+		return true;
+	return (fa == AFF_INTEGER || fa == AFF_NUMERIC) && (fb == AFF_INTEGER || fb == AFF_NUMERIC);
+}
+
 /* --- emitting ------------------------------------------------------------- */
 
 static struct cdb_op *push(struct ctx *c, enum cdb_op_kind kind)
@@ -409,9 +461,12 @@ static const char *qual(struct cdb_arena *a, const char *schema, const char *nam
 	return schema ? cdb_arena_sprintf(a, "%s.%s", schema, name) : name;
 }
 
-/* Set `destructive` and `reason` on an op from its kind and objects. */
-static void mark_destructive(struct cdb_arena *a, struct cdb_op *op)
+/* Set `destructive` and `reason` on an op of diff `d` from its kind and objects. */
+static void mark_destructive(struct cdb_diff *d, struct cdb_op *op)
 {
+	struct cdb_arena *a = &d->arena;
+	bool sqlite = d->from->sqlite || d->to->sqlite;
+
 	op->destructive = false;
 	op->reason = NULL;
 	switch (op->kind) {
@@ -426,7 +481,8 @@ static void mark_destructive(struct cdb_arena *a, struct cdb_op *op)
 		                               op->from_column->name);
 		break;
 	case CDB_OP_ALTER_COLUMN:
-		if ((op->alter & CDB_ALTER_TYPE) && !widening(op->from_column->type, op->to_column->type)) {
+		if ((op->alter & CDB_ALTER_TYPE) &&
+		    !(sqlite ? sqlite_widening : widening)(op->from_column->type, op->to_column->type)) {
 			op->destructive = true;
 			op->reason = cdb_arena_sprintf(a, "changes column '%s.%s' from %s to %s, which may "
 			                               "truncate or fail to convert values",
@@ -684,7 +740,7 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 		if (!m.from_to[i] && !ft->columns[i].hidden) {
 			op = table_op(c, CDB_OP_DROP_COLUMN, ft, tt);
 			op->from_column = &ft->columns[i];
-			mark_destructive(a, op);
+			mark_destructive(c->d, op);
 			*retype = true;
 		}
 	for (size_t j = 0; j < tt->ncolumns; j++)
@@ -698,7 +754,7 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 			op->from_column = &ft->columns[i];
 			op->to_column = m.from_to[i];
 			op->alter = f;
-			mark_destructive(a, op);
+			mark_destructive(c->d, op);
 			if (f & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION | CDB_ALTER_GENERATED))
 				*retype = true;
 		}
@@ -743,7 +799,8 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 			break;
 		}
 	}
-	free(m.from_to);
+	/* kept: index keys are compared through the renames (index_eq) */
+	c->colmaps[ft - c->from->tables] = m.from_to;
 	free(to_from);
 	free(con_to);
 	free(con_used);
@@ -752,17 +809,85 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 
 /* --- indexes and triggers ------------------------------------------------- */
 
+/*
+ * Append `sql` (an index key or WHERE clause of from-table m->ft) to `out`
+ * with every column name replaced by the column's name in `to`: RENAME
+ * COLUMN rewrites the indexes on the column, so an index on a renamed column
+ * is unchanged when its keys match once mapped. Token by token, so a string
+ * or a longer name holding the column's name is left alone; the word after
+ * COLLATE is a collation, never a column.
+ */
+static void map_sql(const struct ctx *c, const struct colmap *m, struct cdb_buf *out, const char *sql)
+{
+	const char *pos = sql, *prev_end = sql;
+	struct cdb_tok t;
+	enum cdb_tok_kind k;
+	bool after_collate = false;
+	struct cdb_arena tmp;
+
+	cdb_arena_init(&tmp);
+	while ((k = cdb_tok_next(&pos, &t)) != CDB_TOK_END) {
+		const char *to = NULL;
+
+		if ((k == CDB_TOK_WORD || k == CDB_TOK_QUOTED) && !after_collate) {
+			const char *id = cdb_tok_ident(&tmp, &t), *mapped = map_column(c, m, id);
+
+			if (mapped != id)
+				to = mapped;
+		}
+		after_collate = cdb_tok_is(&t, "COLLATE");
+		/* keep the text between tokens (spaces, comments): the normal form drops it */
+		cdb_buf_put(out, prev_end, (size_t)(t.p - prev_end));
+		if (to) {
+			cdb_buf_putc(out, '"');
+			for (const char *q = to; *q; q++) {
+				if (*q == '"')
+					cdb_buf_putc(out, '"');
+				cdb_buf_putc(out, *q);
+			}
+			cdb_buf_putc(out, '"');
+		} else {
+			cdb_buf_put(out, t.p, t.n);
+		}
+		prev_end = t.p + t.n;
+	}
+	cdb_arena_release(&tmp);
+}
+
+/* sql_eq(a, b) where `a` is from-table text to be read through the column renames of `m`. */
+static bool mapped_sql_eq(const struct ctx *c, const struct colmap *m, const char *a, const char *b)
+{
+	struct cdb_buf ma = CDB_BUF_INIT;
+	bool eq;
+
+	if (!a || !b || !m)
+		return sql_eq(c, a, b);
+	map_sql(c, m, &ma, a);
+	eq = sql_eq(c, ma.ptr, b);
+	cdb_buf_release(&ma);
+	return eq;
+}
+
+/* `a` is an index in `from`, `b` one in `to`; column renames of a's table are followed. */
 static bool index_eq(const struct ctx *c, const struct cdb_index *a, const struct cdb_index *b)
 {
+	long ti;
+	struct colmap m = { NULL, NULL, NULL }, *mp = NULL;
+
+	if (find_table(c, c->from, a->schema, a->table, &ti) && c->colmaps[ti]) {
+		m.ft = &c->from->tables[ti];
+		m.from_to = c->colmaps[ti];
+		mp = &m;
+	}
 	if (a->unique != b->unique || a->nkeys != b->nkeys || a->ninclude != b->ninclude ||
-	    !opt_eq(a->method, b->method) || !sql_eq(c, a->where, b->where) ||
+	    !opt_eq(a->method, b->method) || !mapped_sql_eq(c, mp, a->where, b->where) ||
 	    !name_eq(c, map_table(c, a->schema, a->table), b->table))
 		return false;
 	for (size_t i = 0; i < a->nkeys; i++)
-		if (!sql_eq(c, a->keys[i], b->keys[i]))
+		if (!mapped_sql_eq(c, mp, a->keys[i], b->keys[i]))
 			return false;
 	for (size_t i = 0; i < a->ninclude; i++)
-		if (!name_eq(c, a->include[i], b->include[i]))
+		if (!name_eq(c, mp ? map_column(c, mp, a->include[i]) : a->include[i], b->include[i]))
 			return false;
 	/* PostgreSQL fills keys from the catalog; when it does not, the definition decides */
 	if (!a->nkeys && !b->nkeys && !c->ci)
@@ -1064,7 +1189,7 @@ static void create_pg_objects(struct ctx *c)
 			op = push(c, CDB_OP_REBUILD_ENUM);
 			op->from_enum = fe;
 			op->to_enum = te;
-			mark_destructive(&c->d->arena, op);
+			mark_destructive(c->d, op);
 		}
 	}
 	for (size_t j = 0; j < t->nsequences; j++) {
@@ -1138,7 +1263,7 @@ static void drop_pg_objects(struct ctx *c)
 		if (!found) {
 			op = push(c, CDB_OP_DROP_ENUM);
 			op->from_enum = &f->enums[i];
-			mark_destructive(&c->d->arena, op);
+			mark_destructive(c->d, op);
 		}
 	}
 	for (size_t i = 0; i < f->nextensions; i++) {
@@ -1264,7 +1389,7 @@ static void build_inverse(struct cdb_diff *d)
 			op->label = NULL;
 			op->label_before = NULL;
 		}
-		mark_destructive(&d->arena, op);
+		mark_destructive(d, op);
 	}
 }
 
@@ -1279,7 +1404,39 @@ static void drop_view_op(struct ctx *c, const struct cdb_view *v, bool dependent
 	op->dependent = dependent;
 }
 
-static void trigger_ops_drop(struct ctx *c, bool *tr_recreate)
+/*
+ * SQLite: does a trigger's text name a table that changes or a view that is
+ * dropped around the table changes? SQLite checks every trigger whenever a
+ * table is renamed (the last step of a rebuild), so a trigger on another
+ * table whose body writes to a rebuilt table fails the rebuild with "no such
+ * table" unless it is out of the way. Names are matched token by token, so a
+ * string literal or a longer identifier that contains the name is no match.
+ */
+static bool body_reads_changed(struct ctx *c, const struct cdb_trigger *t, const bool *view_recreate)
+{
+	const char *pos = t->definition;
+	struct cdb_tok tok;
+	enum cdb_tok_kind k;
+
+	if (!c->ci || !pos)
+		return false;
+	while ((k = cdb_tok_next(&pos, &tok)) != CDB_TOK_END) {
+		const char *id;
+		long i;
+
+		if (k != CDB_TOK_WORD && k != CDB_TOK_QUOTED)
+			continue;
+		id = cdb_tok_ident(&c->d->arena, &tok);
+		if (find_table(c, c->from, NULL, id, &i) && c->tchanged[i])
+			return true;
+		for (size_t v = 0; v < c->from->nviews; v++)
+			if ((c->vaffected[v] || view_recreate[v]) && view_matches(c, &c->from->views[v], NULL, id))
+				return true;
+	}
+	return false;
+}
+
+static void trigger_ops_drop(struct ctx *c, bool *tr_recreate, const bool *view_recreate)
 {
 	const struct cdb_schema *f = c->from;
 
@@ -1293,7 +1450,8 @@ static void trigger_ops_drop(struct ctx *c, bool *tr_recreate)
 		for (size_t v = 0; v < f->nviews; v++)
 			if (c->vaffected[v] && view_matches(c, &f->views[v], ft->schema, ft->table))
 				on_affected_view = true;
-		tr_recreate[i] = changed || on_affected_view || from_table_changed(c, ft->schema, ft->table);
+		tr_recreate[i] = changed || on_affected_view || from_table_changed(c, ft->schema, ft->table) ||
+		                 body_reads_changed(c, ft, view_recreate);
 		if (!tr_recreate[i])
 			continue;
 		op = push(c, CDB_OP_DROP_TRIGGER);
@@ -1353,6 +1511,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 	c.tchanged = xcalloc(from->ntables + 1, sizeof(*c.tchanged));
 	c.tretype = xcalloc(from->ntables + 1, sizeof(*c.tretype));
 	c.vaffected = xcalloc(from->nviews + 1, sizeof(*c.vaffected));
+	c.colmaps = xcalloc(from->ntables + 1, sizeof(*c.colmaps));
 #define BUILD(ix, arr, n, type) \
 	nindex_build(&(ix), (n), (arr), sizeof(type), offsetof(type, schema), offsetof(type, name), c.ci)
 	BUILD(c.ftables, from->tables, from->ntables, struct cdb_table);
@@ -1459,7 +1618,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 				drop_view_op(&c, &from->views[i], !view_recreate[i]);
 			}
 		}
-		trigger_ops_drop(&c, tr_recreate);
+		trigger_ops_drop(&c, tr_recreate, view_recreate);
 
 		/* 2. PostgreSQL objects that tables may need */
 		create_pg_objects(&c);
@@ -1506,7 +1665,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 		for (size_t n = from->ntables; n-- > 0;)
 			if (c.tfrom[forder[n]] < 0) {
 				op = table_op(&c, CDB_OP_DROP_TABLE, &from->tables[forder[n]], NULL);
-				mark_destructive(&out->arena, op);
+				mark_destructive(out, op);
 			}
 		drop_pg_objects(&c);
 
@@ -1596,6 +1755,9 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 	free(c.tchanged);
 	free(c.tretype);
 	free(c.vaffected);
+	for (size_t i = 0; i < from->ntables; i++)
+		free(c.colmaps[i]);
+	free(c.colmaps);
 	free(c.ftables.v);
 	free(c.ttables.v);
 	free(c.findexes.v);

@@ -352,6 +352,45 @@ static int pg_open(struct cdb_db **out, const struct cdb_url *url, const struct 
 
 static int drop_database(struct pg_db *via, const char *name);
 
+/* The current error, kept while cleanup code that may fail runs. */
+struct saved_error {
+	int code;
+	char *message;
+	char *hints[8], *details[32];
+	int nhints, ndetails;
+};
+
+static void error_save(struct saved_error *e)
+{
+	e->code = cdb_error_code();
+	e->message = xstrdup(cdb_error_message());
+	e->nhints = cdb_error_nhints() < 8 ? cdb_error_nhints() : 8;
+	e->ndetails = cdb_error_ndetails() < 32 ? cdb_error_ndetails() : 32;
+	for (int i = 0; i < e->nhints; i++)
+		e->hints[i] = xstrdup(cdb_error_hint_at(i));
+	for (int i = 0; i < e->ndetails; i++)
+		e->details[i] = xstrdup(cdb_error_detail_at(i));
+}
+
+static void error_restore(struct saved_error *e)
+{
+	if (e->code)
+		cdb_error_set(e->code, "%s", e->message);
+	else
+		cdb_error_clear();
+	for (int i = 0; i < e->ndetails; i++) {
+		if (e->code)
+			cdb_error_detail("%s", e->details[i]);
+		free(e->details[i]);
+	}
+	for (int i = 0; i < e->nhints; i++) {
+		if (e->code)
+			cdb_error_hint("%s", e->hints[i]);
+		free(e->hints[i]);
+	}
+	free(e->message);
+}
+
 static void pg_close(struct cdb_db *base)
 {
 	struct pg_db *db = pg_of(base);
@@ -363,18 +402,30 @@ static void pg_close(struct cdb_db *base)
 		PQfinish(db->conn);
 	if (db->drop_on_close) {
 		struct pg_params origin = {0};
+		struct saved_error saved;
+		int rc;
 
-		/* Reach the server again through the database we were created from. */
+		/*
+		 * Reach the server again through the database we were created
+		 * from. Closing often follows a failure: its message must
+		 * survive, and a database that cannot be dropped is a warning.
+		 */
+		error_save(&saved);
 		origin = db->origin;
 		memset(&db->origin, 0, sizeof db->origin);
-		if (connect_params(&admin, &origin, NULL, db->base.cfg) == 0) {
-			drop_database(admin, db->drop_on_close);
+		rc = connect_params(&admin, &origin, NULL, db->base.cfg);
+		if (rc == 0) {
+			rc = drop_database(admin, db->drop_on_close);
 			PQfinish(admin->conn);
 			admin->conn = NULL;
 			params_release(&admin->params);
 			free(admin->where);
 			free(admin);
 		}
+		if (rc)
+			cdb_log(CDB_LOG_WARNING, "cannot drop the temporary database '%s': %s", db->drop_on_close,
+			        cdb_error_message());
+		error_restore(&saved);
 		params_release(&origin);
 		free(db->drop_on_close);
 	}

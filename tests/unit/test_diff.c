@@ -292,9 +292,180 @@ Test(diff, describe_lines)
 	cr_assert_str_eq(describe(&d.ops[0]), "alter column 't.n' (type, nullable, default)");
 	cr_assert_str_eq(describe(&d.ops[1]), "create index 'ix_t_n' on 't'");
 	cr_assert_not(d.ops[0].destructive, "SMALLINT -> INTEGER widens");
-	cr_assert(d.inverse[1].destructive, "INTEGER -> SMALLINT narrows");
+	cr_assert_not(d.inverse[1].destructive, "SQLite stores INTEGER and SMALLINT alike");
 	cr_assert_str_eq(cdb_op_kind_name(d.ops[0].kind), "alter_column");
 	cdb_diff_release(&d);
+	cdb_schema_release(&a);
+	cdb_schema_release(&b);
+}
+
+/* The ALTER_COLUMN op of column `name` in `d`'s upgrade (fails the test when absent). */
+static const struct cdb_op *alter_of(const struct cdb_diff *d, const char *name)
+{
+	for (size_t i = 0; i < d->nops; i++)
+		if (d->ops[i].kind == CDB_OP_ALTER_COLUMN && !strcmp(d->ops[i].to_column->name, name))
+			return &d->ops[i];
+	cr_assert_fail("no alter of column %s", name);
+	return NULL;
+}
+
+Test(diff, sqlite_type_changes_follow_affinity)
+{
+	struct cdb_schema a, b;
+	struct cdb_diff d;
+
+	schema_of(&a, "CREATE TABLE t (id INTEGER PRIMARY KEY, big BIGINT, i INTEGER, u UNSIGNED BIG INT,"
+	              " txt TEXT, r REAL, n NUMERIC, v VARCHAR(40), blob_to BLOB, i2 INT, d DOUBLE);");
+	schema_of(&b, "CREATE TABLE t (id INTEGER PRIMARY KEY, big INT, i SMALLINT, u TINYINT,"
+	              " txt INTEGER, r INTEGER, n INT, v VARCHAR(10), blob_to TEXT, i2 BLOB, d INT8);");
+	cr_assert_eq(cdb_diff_compute(&d, &a, &b, NULL), 0);
+	cr_assert_not(alter_of(&d, "big")->destructive, "BIGINT -> INT keeps INTEGER affinity");
+	cr_assert_not(alter_of(&d, "i")->destructive, "INTEGER -> SMALLINT keeps INTEGER affinity");
+	cr_assert_not(alter_of(&d, "u")->destructive, "UNSIGNED BIG INT -> TINYINT keeps INTEGER affinity");
+	cr_assert_not(alter_of(&d, "n")->destructive, "NUMERIC and INTEGER store values alike");
+	cr_assert_not(alter_of(&d, "v")->destructive, "SQLite does not enforce VARCHAR lengths");
+	cr_assert_not(alter_of(&d, "i2")->destructive, "BLOB affinity converts nothing");
+	cr_assert(alter_of(&d, "txt")->destructive, "TEXT -> INTEGER converts text");
+	cr_assert(alter_of(&d, "r")->destructive, "REAL -> INTEGER converts reals");
+	cr_assert(alter_of(&d, "d")->destructive, "DOUBLE (REAL) -> INT8 (INTEGER) converts reals");
+	cr_assert(alter_of(&d, "blob_to")->destructive, "BLOB -> TEXT converts numbers");
+	cr_assert_str_eq(alter_of(&d, "txt")->reason, "changes column 't.txt' from TEXT to INTEGER, which may "
+	                                              "truncate or fail to convert values");
+	cr_assert_eq(d.ndestructive, 4);
+	/* the downgrade follows the same rule: INTEGER -> TEXT converts, INT -> BIGINT does not */
+	for (size_t i = 0; i < d.ninverse; i++) {
+		const struct cdb_op *op = &d.inverse[i];
+
+		if (op->kind != CDB_OP_ALTER_COLUMN)
+			continue;
+		if (!strcmp(op->to_column->name, "big") || !strcmp(op->to_column->name, "i"))
+			cr_assert_not(op->destructive, "%s", op->to_column->name);
+		if (!strcmp(op->to_column->name, "txt") || !strcmp(op->to_column->name, "r"))
+			cr_assert(op->destructive, "%s", op->to_column->name);
+	}
+	cdb_diff_release(&d);
+	cdb_schema_release(&a);
+	cdb_schema_release(&b);
+}
+
+/* The index of the first op of `kind` on trigger `name` in ops[0..n), or n when there is none. */
+static size_t trigger_op_at(const struct cdb_op *ops, size_t n, enum cdb_op_kind kind, const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct cdb_trigger *t = kind == CDB_OP_DROP_TRIGGER ? ops[i].from_trigger : ops[i].to_trigger;
+
+		if (ops[i].kind == kind && t && !strcmp(t->name, name))
+			return i;
+	}
+	return n;
+}
+
+static const char *const audit_a =
+	"CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL DEFAULT 0);\n"
+	"CREATE TABLE audit_log (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, delta INTEGER);\n"
+	"CREATE TABLE audit_log_old (id INTEGER PRIMARY KEY, note TEXT);\n"
+	/* names the rebuilt table quoted, in another table's trigger */
+	"CREATE TRIGGER accounts_audit AFTER UPDATE OF balance ON accounts BEGIN"
+	" INSERT INTO \"Audit_Log\" (account_id, delta) VALUES (NEW.id, NEW.balance - OLD.balance); END;\n"
+	/* names it only inside a string and as part of a longer name: not a dependent */
+	"CREATE TRIGGER accounts_note AFTER DELETE ON accounts BEGIN"
+	" INSERT INTO audit_log_old (note) VALUES ('audit_log row gone'); END;\n";
+
+static const char *const audit_b =
+	"CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL DEFAULT 0);\n"
+	"CREATE TABLE audit_log (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, delta INTEGER,"
+	" CHECK (account_id > 0));\n"
+	"CREATE TABLE audit_log_old (id INTEGER PRIMARY KEY, note TEXT);\n"
+	"CREATE TRIGGER accounts_audit AFTER UPDATE OF balance ON accounts BEGIN"
+	" INSERT INTO \"Audit_Log\" (account_id, delta) VALUES (NEW.id, NEW.balance - OLD.balance); END;\n"
+	"CREATE TRIGGER accounts_note AFTER DELETE ON accounts BEGIN"
+	" INSERT INTO audit_log_old (note) VALUES ('audit_log row gone'); END;\n";
+
+Test(diff, trigger_naming_rebuilt_table_is_recreated)
+{
+	struct cdb_schema a, b;
+	struct cdb_diff d;
+	struct cdb_db *db;
+	size_t drop, create, add = 0;
+
+	schema_of(&a, audit_a);
+	schema_of(&b, audit_b);
+	cr_assert_eq(cdb_diff_compute(&d, &a, &b, NULL), 0);
+	cr_assert_eq(d.nchanges, 1, "only the CHECK is a change");
+	for (size_t i = 0; i < d.nops; i++)
+		if (d.ops[i].kind == CDB_OP_ADD_CONSTRAINT)
+			add = i;
+	drop = trigger_op_at(d.ops, d.nops, CDB_OP_DROP_TRIGGER, "accounts_audit");
+	create = trigger_op_at(d.ops, d.nops, CDB_OP_CREATE_TRIGGER, "accounts_audit");
+	cr_assert_lt(drop, add, "the trigger is dropped before audit_log is rebuilt");
+	cr_assert_lt(add, create, "and re-created after");
+	cr_assert(create < d.nops && d.ops[drop].dependent && d.ops[create].dependent);
+	cr_assert_eq(trigger_op_at(d.ops, d.nops, CDB_OP_DROP_TRIGGER, "accounts_note"), d.nops,
+	             "a string or a longer name holding the table's name is no reference");
+	cr_assert_lt(trigger_op_at(d.inverse, d.ninverse, CDB_OP_DROP_TRIGGER, "accounts_audit"), d.ninverse);
+
+	/* and the rendered revision runs, both ways, on a real database with rows */
+	cr_assert_eq(cdb_db_open(&db, "sqlite://", NULL), 0, "%s", cdb_error_message());
+	cr_assert_eq(db->vt->exec(db, audit_a, NULL), 0, "%s", cdb_error_message());
+	cr_assert_eq(db->vt->exec(db, "INSERT INTO accounts VALUES (1, 10); UPDATE accounts SET balance = 15;",
+	                          NULL), 0, "%s", cdb_error_message());
+	{
+		struct cdb_buf up = CDB_BUF_INIT, down = CDB_BUF_INIT;
+		struct rows r = { "" };
+
+		cr_assert_eq(cdb_sqlite_dialect.render(&up, &down, &d), 0, "%s", cdb_error_message());
+		cr_assert_eq(db->vt->exec(db, up.ptr, NULL), 0, "%s\n%s", cdb_error_message(), up.ptr);
+		assert_schema(db, audit_b);
+		cr_assert_eq(db->vt->exec(db, "UPDATE accounts SET balance = 20;", NULL), 0, "%s",
+		             cdb_error_message());
+		cr_assert_eq(db->vt->exec(db, down.ptr, NULL), 0, "%s\n%s", cdb_error_message(), down.ptr);
+		assert_schema(db, audit_a);
+		cr_assert_eq(db->vt->query(db, "SELECT account_id, delta FROM audit_log ORDER BY id", NULL, 0,
+		                           collect, &r), 0, "%s", cdb_error_message());
+		cr_assert_str_eq(r.text, "1|5|1|5|", "the trigger fires after the upgrade; rows survive");
+		cdb_buf_release(&up);
+		cdb_buf_release(&down);
+	}
+	cdb_db_close(db);
+	cdb_diff_release(&d);
+	cdb_schema_release(&a);
+	cdb_schema_release(&b);
+}
+
+Test(diff, index_follows_column_rename)
+{
+	struct cdb_schema a, b;
+	struct cdb_diff d;
+	struct cdb_rename_hints h;
+
+	schema_of(&a, "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, \"b c\" INT, aa TEXT);"
+	              "CREATE INDEX ix_t_a ON t (a);"
+	              "CREATE UNIQUE INDEX ux_t_lower ON t (lower(a), \"b c\" DESC) WHERE a <> 'a';"
+	              "CREATE INDEX ix_t_aa ON t (aa COLLATE NOCASE);");
+	schema_of(&b, "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT, y INT, aa TEXT);"
+	              "CREATE INDEX ix_t_a ON t (x);"
+	              "CREATE UNIQUE INDEX ux_t_lower ON t (lower(x), y DESC) WHERE x <> 'a';"
+	              "CREATE INDEX ix_t_aa ON t (aa COLLATE NOCASE);");
+	cdb_rename_hints_init(&h);
+	cr_assert_eq(cdb_rename_hints_scan(&h, "m.sql", "-- cdb: rename column t.a to x\n"
+	                                                "-- cdb: rename column t.\"b c\" to y\n"), 0);
+	cr_assert_eq(cdb_diff_compute(&d, &a, &b, &h), 0);
+	cr_assert_eq(d.nops, 2, "two renames, no index op (first: %s)", describe(&d.ops[0]));
+	cr_assert_eq(count(&d, CDB_OP_RENAME_COLUMN), 2);
+	cr_assert_eq(d.ninverse, 2);
+	cdb_diff_release(&d);
+
+	/* a key that differs beyond the rename is still a changed index */
+	cdb_schema_release(&b);
+	schema_of(&b, "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT, y INT, aa TEXT);"
+	              "CREATE INDEX ix_t_a ON t (x DESC);"
+	              "CREATE UNIQUE INDEX ux_t_lower ON t (lower(x), y DESC) WHERE x <> 'x';"
+	              "CREATE INDEX ix_t_aa ON t (aa COLLATE NOCASE);");
+	cr_assert_eq(cdb_diff_compute(&d, &a, &b, &h), 0);
+	cr_assert_eq(count(&d, CDB_OP_DROP_INDEX), 2);
+	cr_assert_eq(count(&d, CDB_OP_CREATE_INDEX), 2);
+	cdb_diff_release(&d);
+	cdb_rename_hints_release(&h);
 	cdb_schema_release(&a);
 	cdb_schema_release(&b);
 }

@@ -1,0 +1,1 @@
+SELECT id, active FROM contacts ORDER BY id;
