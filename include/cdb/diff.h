@@ -20,7 +20,9 @@
  *      dropped here and recreated in step 6; such ops carry `dependent`);
  *      "changes" means any change on SQLite (a rebuild loses them) and a
  *      dropped, renamed or retyped column on PostgreSQL (including columns
- *      of an enum whose labels change);
+ *      of an enum whose labels change); on SQLite this includes triggers on
+ *      other tables whose text names a changing table or a dropped view
+ *      (the rename step of a rebuild checks every trigger);
  *   2. namespaces, extensions, enums, sequences, functions created or changed;
  *   3. tables: created (referenced tables before the tables that reference
  *      them), renamed, altered; within one table the ops are contiguous:
@@ -34,7 +36,13 @@
  *
  * Unnamed constraints (SQLite) are matched by content, named ones by name and
  * content (a changed definition is drop + add). Rename hints apply when the
- * old name exists in `from` and the new one in `to`.
+ * old name exists in `from` and the new one in `to`; index keys are compared
+ * through column renames (RENAME COLUMN rewrites the index, so an index that
+ * only follows a rename has no op).
+ *
+ * `destructive` on a type change: on PostgreSQL when the new type may not
+ * hold every old value; on SQLite when the column affinity changes in a way
+ * that converts values (see docs/design.md §7).
  *
  * Ownership: the ops, the strings and the warnings are owned by the diff's
  * arena; the object pointers point into `from` and `to`, which the caller

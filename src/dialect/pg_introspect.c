@@ -511,7 +511,7 @@ static int row_function(void *ctx, int n, const char *const *v)
 	return 0;
 }
 
-int pg_introspect(struct cdb_schema *out, struct cdb_db *base, const struct cdb_introspect_opts *o)
+static int introspect_all(struct cdb_schema *out, struct cdb_db *base, const struct cdb_introspect_opts *o)
 {
 	static const struct {
 		const char *sql;
@@ -549,4 +549,46 @@ int pg_introspect(struct cdb_schema *out, struct cdb_db *base, const struct cdb_
 	}
 	cdb_schema_sort(out);
 	return 0;
+}
+
+static int row_setting(void *ctx, int n, const char *const *v)
+{
+	struct cdb_buf *b = ctx;
+
+	if (n > 0 && v[0])
+		cdb_buf_puts(b, v[0]);
+	return 0;
+}
+
+/*
+ * The server qualifies names in the expressions and definitions it prints
+ * (defaults, views, indexes, constraints) by the session's search_path. A
+ * model file may change it (pg_dump output sets it to ''), and the target
+ * database may carry its own; read both sides under one fixed path so that
+ * the same object prints the same way, then put the session's path back.
+ */
+int pg_introspect(struct cdb_schema *out, struct cdb_db *base, const struct cdb_introspect_opts *o)
+{
+	static const char q_fix[] = "SELECT pg_catalog.set_config('search_path', 'public', false)";
+	static const char q_set[] = "SELECT pg_catalog.set_config('search_path', $1, false)";
+	struct pg_db *db = pg_of(base);
+	struct cdb_buf saved = CDB_BUF_INIT;
+	const char *params[1];
+	int rc, rc2;
+
+	rc = pg_query(db, "SELECT pg_catalog.current_setting('search_path')", NULL, 0, row_setting, &saved);
+	if (!rc)
+		rc = pg_query(db, q_fix, NULL, 0, NULL, NULL);
+	if (rc) {
+		cdb_buf_release(&saved);
+		cdb_error_prefix("cannot read the schema of PostgreSQL at %s", db->where);
+		return rc;
+	}
+	rc = introspect_all(out, base, o);
+	params[0] = saved.ptr;
+	rc2 = pg_query(db, q_set, params, 1, NULL, NULL);
+	cdb_buf_release(&saved);
+	if (!rc && rc2)
+		cdb_error_prefix("cannot restore the search_path of PostgreSQL at %s", db->where);
+	return rc ? rc : rc2;
 }

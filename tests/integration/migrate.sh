@@ -98,6 +98,45 @@ cdb downgrade -1
 check_status 0 "downgrade the rename"
 check_sql "renamed back" app.db "SELECT name FROM movies" "Cleo"
 cdb upgrade head
+# RENAME COLUMN rewrites the index on the column: no index op either way.
+check "the index on the renamed column is kept" sh -c \
+	"! grep -q INDEX migrations/versions/000000000003_rename_name.sql"
+check_sql "the index follows the rename" app.db \
+	"SELECT name FROM pragma_index_info('ix_movies_name')" "title"
+
+# An audit trigger on movies writes into ledger; rebuilding ledger must not trip
+# over it. BIGINT -> INTEGER keeps SQLite's INTEGER affinity: not destructive.
+cat >models/movies_ledger.sql <<'SQL'
+CREATE TABLE ledger (id INTEGER PRIMARY KEY, movie_id INTEGER, amount BIGINT, memo TEXT);
+CREATE TRIGGER movies_ledger AFTER INSERT ON movies
+BEGIN
+    INSERT INTO ledger (movie_id, amount, memo) VALUES (NEW.id, 1, 'ledger row');
+END;
+SQL
+cdb migrate -m ledger --rev-id 000000000005
+check_status 0 "migrate the ledger"
+cdb upgrade head
+check_status 0 "upgrade the ledger"
+sed -i 's/amount BIGINT, memo TEXT)/amount INTEGER NOT NULL DEFAULT 0, memo TEXT, CHECK (amount >= 0))/' \
+	models/movies_ledger.sql
+cdb migrate -m "rebuild ledger" --rev-id 000000000006
+check_status 0 "migrate the ledger rebuild"
+check_out "alter column 'ledger.amount' (type, nullable, default)"
+check_no_err "destructive"
+cdb upgrade head
+check_status 0 "rebuild a table another table's trigger writes into"
+sqlite3 app.db "INSERT INTO movies (id, title, year) VALUES (2, 'Vagabond', 1985);"
+check_sql "the trigger is back and fires" app.db "SELECT movie_id, amount, memo FROM ledger" "2|1|ledger row"
+cdb downgrade -1
+check_status 0 "downgrade the ledger rebuild"
+check_sql "rows survive the downgrade" app.db "SELECT movie_id, amount FROM ledger" "2|1"
+cdb upgrade head
+# TEXT -> INTEGER changes the affinity: '007' would become 7.
+sed -i 's/memo TEXT,/memo INTEGER,/' models/movies_ledger.sql
+cdb migrate --check
+check_status 1 "text to integer found"
+check_err "destructive: changes column 'ledger.memo' from TEXT to INTEGER"
+sed -i 's/memo INTEGER,/memo TEXT,/' models/movies_ledger.sql
 
 # Errors: a model that does not run names file and line; usage errors.
 printf 'CREATE TABLE broken (\n  id INTEGER PRIMARY KEY,\n  oops NOT A TYPE ((\n);\n' >models/zz_broken.sql
