@@ -46,7 +46,12 @@ struct cdb_dialect {
 	int (*open)(struct cdb_db **out, const struct cdb_url *url, const struct cdb_config *cfg);
 	void (*close)(struct cdb_db *db);
 
-	/* Run a script of one or more statements. On failure fills `err` (may be NULL). */
+	/*
+	 * Run a script of one or more statements. On failure fills `err`. With
+	 * `err` NULL the caller does not need to know which statement failed,
+	 * and inside a transaction the dialect may send the whole script in one
+	 * message.
+	 */
 	int (*exec)(struct cdb_db *db, const char *sql, struct cdb_exec_error *err);
 	/* Run one query with text parameters ($1, $2, ...); `cb` gets each row. */
 	int (*query)(struct cdb_db *db, const char *sql, const char *const *params, int nparams,

@@ -23,14 +23,16 @@
  *      of an enum whose labels change); on SQLite this includes triggers on
  *      other tables whose text names a changing table or a dropped view
  *      (the rename step of a rebuild checks every trigger);
- *   2. namespaces, extensions, enums, sequences, functions created or changed;
+ *   2. namespaces, extensions, enums, domains, sequences, functions created or
+ *      changed;
  *   3. tables: created (referenced tables before the tables that reference
  *      them), renamed, altered; within one table the ops are contiguous:
  *      dropped constraints, renamed, dropped, added, altered columns, added
  *      constraints, table options;
  *   4. indexes dropped before and created after the changes of step 3;
  *   5. tables dropped (referencing tables before the tables they reference);
- *      then functions, sequences, enums, extensions, namespaces dropped;
+ *      then functions, sequences, domains, enums, extensions, namespaces
+ *      dropped;
  *   6. views (in dependency order), their indexes and triggers created;
  *      comments set.
  *
@@ -113,6 +115,13 @@ enum cdb_op_kind {
 	                             (NULL: no comment); the object is in the matching to_* field
 	                             (and from_* for the inverse) */
 
+	CDB_OP_CREATE_DOMAIN,     /* to_domain */
+	CDB_OP_DROP_DOMAIN,       /* from_domain */
+	CDB_OP_ALTER_DOMAIN,      /* from_domain -> to_domain: default, NOT NULL or CHECKs
+	                             (`alter` has CDB_ALTER_DEFAULT / _NULLABLE / _DOMAIN_CHECKS);
+	                             a changed base type or collation of an unused domain is
+	                             drop + create instead */
+
 	CDB_OP__COUNT
 };
 
@@ -131,6 +140,10 @@ enum cdb_alter_flags {
 	CDB_ALTER_SEQ_TYPE = 1 << 10,   /* ALTER_SEQUENCE: AS type */
 	CDB_ALTER_SEQ_PARAMS = 1 << 11, /* ALTER_SEQUENCE: start/increment/min/max/cache/cycle */
 	CDB_ALTER_SEQ_OWNED = 1 << 12,  /* ALTER_SEQUENCE: OWNED BY */
+	CDB_ALTER_DOMAIN_CHECKS = 1 << 13, /* ALTER_DOMAIN: CHECK constraints added or dropped */
+	CDB_ALTER_IDENTITY_OPTIONS = 1 << 14, /* with CDB_ALTER_IDENTITY on an ALTER_COLUMN whose
+	                                   identity stays: START/INCREMENT/MIN/MAX/CACHE/CYCLE of
+	                                   its sequence (the renderer looks both sequences up) */
 };
 
 /* The object a CDB_OP_SET_COMMENT comments on. */
@@ -145,6 +158,7 @@ enum cdb_comment_on {
 	CDB_COMMENT_SEQUENCE,   /* to_sequence */
 	CDB_COMMENT_FUNCTION,   /* to_function */
 	CDB_COMMENT_NAMESPACE,  /* to_namespace */
+	CDB_COMMENT_DOMAIN,     /* to_domain */
 };
 
 struct cdb_op {
@@ -168,6 +182,7 @@ struct cdb_op {
 	const struct cdb_enum *from_enum, *to_enum;
 	const struct cdb_sequence *from_sequence, *to_sequence;
 	const struct cdb_function *from_function, *to_function;
+	const struct cdb_domain *from_domain, *to_domain;
 
 	const char *label;        /* ADD_ENUM_VALUE: the new label */
 	const char *label_before; /* ADD_ENUM_VALUE: the existing label it goes before, NULL: last */

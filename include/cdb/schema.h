@@ -131,6 +131,25 @@ struct cdb_enum {
 	char *comment;
 };
 
+/* A named CHECK of a domain. */
+struct cdb_domain_check {
+	char *name;        /* constraint name (the server's default name when unnamed) */
+	char *definition;  /* pg_get_constraintdef(): "CHECK (VALUE ~ '...'::text)" */
+};
+
+/* PostgreSQL CREATE DOMAIN. */
+struct cdb_domain {
+	char *schema;
+	char *name;
+	char *type;        /* base type as format_type() prints it */
+	bool notnull;      /* NOT NULL */
+	char *default_expr; /* DEFAULT expression as the server prints it, NULL: none */
+	char *collation;   /* explicit collation (quoted, qualified unless pg_catalog), NULL: default */
+	struct cdb_domain_check *checks; /* by name */
+	size_t nchecks;
+	char *comment;
+};
+
 struct cdb_sequence {
 	char *schema;
 	char *name;
@@ -169,6 +188,8 @@ struct cdb_schema {
 	struct cdb_view *views;          size_t nviews, views_cap;
 	struct cdb_trigger *triggers;    size_t ntriggers, triggers_cap;
 	struct cdb_enum *enums;          size_t nenums, enums_cap;
+	struct cdb_domain *domains;      size_t ndomains, domains_cap; /* PostgreSQL; in query order:
+	                                    by schema then name */
 	struct cdb_sequence *sequences;  size_t nsequences, sequences_cap;
 	struct cdb_function *functions;  size_t nfunctions, functions_cap;
 	struct cdb_extension *extensions;size_t nextensions, extensions_cap;

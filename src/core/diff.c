@@ -293,6 +293,46 @@ static unsigned column_changes(const struct ctx *c, const struct cdb_column *a, 
 	return f;
 }
 
+/* The identity sequence of column `col` of table `t` in `s` (marked by the introspector), NULL: none. */
+static const struct cdb_sequence *identity_seq(const struct cdb_schema *s, const struct cdb_table *t,
+                                               const struct cdb_column *col)
+{
+	size_t n = strlen(t->name);
+
+	for (size_t i = 0; i < s->nsequences; i++) {
+		const struct cdb_sequence *q = &s->sequences[i];
+
+		/* an identity sequence lives in its table's schema, so owned_by is "table.column" */
+		if (q->identity && q->owned_by && opt_eq(q->schema, t->schema) && !strncmp(q->owned_by, t->name, n) &&
+		    q->owned_by[n] == '.' && !strcmp(q->owned_by + n + 1, col->name))
+			return q;
+	}
+	return NULL;
+}
+
+/*
+ * The options of an identity column live in its sequence, which the diff
+ * otherwise leaves alone: a column that stays identity but whose sequence's
+ * START/INCREMENT/MIN/MAX/CACHE/CYCLE differ is an identity change. The
+ * sequence type follows the column type and is not compared.
+ */
+static unsigned identity_changes(const struct ctx *c, const struct cdb_table *ft, const struct cdb_column *a,
+                                 const struct cdb_table *tt, const struct cdb_column *b)
+{
+	const struct cdb_sequence *qa, *qb;
+
+	if (!a->identity || !b->identity)
+		return 0;
+	qa = identity_seq(c->from, ft, a);
+	qb = identity_seq(c->to, tt, b);
+	if (!qa || !qb)
+		return 0;
+	if (qa->start != qb->start || qa->increment != qb->increment || qa->min != qb->min || qa->max != qb->max ||
+	    qa->cache != qb->cache || qa->cycle != qb->cycle)
+		return CDB_ALTER_IDENTITY | CDB_ALTER_IDENTITY_OPTIONS;
+	return 0;
+}
+
 /* The first table named `name` in any schema (for hints that do not qualify it). */
 static const struct cdb_table *find_table_any(const struct ctx *c, const struct cdb_schema *s,
                                               const char *name, long *idx)
@@ -749,7 +789,8 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 			op->to_column = &tt->columns[j];
 		}
 	for (size_t i = 0; i < ft->ncolumns; i++)
-		if (m.from_to[i] && (f = column_changes(c, &ft->columns[i], m.from_to[i]))) {
+		if (m.from_to[i] && (f = column_changes(c, &ft->columns[i], m.from_to[i]) |
+		                         identity_changes(c, ft, &ft->columns[i], tt, m.from_to[i]))) {
 			op = table_op(c, CDB_OP_ALTER_COLUMN, ft, tt);
 			op->from_column = &ft->columns[i];
 			op->to_column = m.from_to[i];
@@ -1042,6 +1083,8 @@ static void clear_dropped_comments(struct ctx *c)
 	}
 }
 
+static void domain_comments(struct ctx *c);
+
 /* Comments of paired and created objects. */
 static void set_comments(struct ctx *c)
 {
@@ -1128,6 +1171,111 @@ static void set_comments(struct ctx *c)
 		p.from_namespace = fn ? fn : &t->namespaces[j];
 		comment_op(c, CDB_COMMENT_NAMESPACE, fn ? fn->comment : NULL, t->namespaces[j].comment, &p);
 	}
+	domain_comments(c);
+}
+
+/* --- domains (PostgreSQL) ------------------------------------------------ */
+
+static bool type_is_enum(const char *type, const struct cdb_enum *e);
+
+static const struct cdb_domain *find_domain(const struct cdb_schema *s, const struct cdb_domain *d)
+{
+	for (size_t i = 0; i < s->ndomains; i++)
+		if (opt_eq(s->domains[i].schema, d->schema) && !strcmp(s->domains[i].name, d->name))
+			return &s->domains[i];
+	return NULL;
+}
+
+/* Does column type text (format_type: "email", "crm.email", "email[]") name domain d? */
+static bool type_is_domain(const char *type, const struct cdb_domain *d)
+{
+	struct cdb_enum e = { .schema = d->schema, .name = d->name };
+
+	return type_is_enum(type, &e);
+}
+
+static bool domain_used(const struct cdb_schema *s, const struct cdb_domain *d)
+{
+	for (size_t k = 0; k < s->ntables; k++)
+		for (size_t col = 0; col < s->tables[k].ncolumns; col++)
+			if (type_is_domain(s->tables[k].columns[col].type, d))
+				return true;
+	return false;
+}
+
+/* What ALTER DOMAIN can change in place (enum cdb_alter_flags). */
+static unsigned domain_changes(const struct cdb_domain *a, const struct cdb_domain *b)
+{
+	unsigned f = 0;
+
+	if (!opt_eq(a->default_expr, b->default_expr))
+		f |= CDB_ALTER_DEFAULT;
+	if (a->notnull != b->notnull)
+		f |= CDB_ALTER_NULLABLE;
+	if (a->nchecks != b->nchecks)
+		f |= CDB_ALTER_DOMAIN_CHECKS;
+	for (size_t i = 0; i < a->nchecks && !(f & CDB_ALTER_DOMAIN_CHECKS); i++)
+		if (strcmp(a->checks[i].name, b->checks[i].name) || strcmp(a->checks[i].definition, b->checks[i].definition))
+			f |= CDB_ALTER_DOMAIN_CHECKS;
+	return f;
+}
+
+/*
+ * Domains are created with the enums, before the tables that use them. A
+ * domain whose base type or collation changes cannot be altered: when no
+ * column uses it, it is dropped and created again right here; when columns
+ * use it, the base type change is not supported and only the in-place parts
+ * are emitted (PostgreSQL would refuse the drop).
+ */
+static void create_domains(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+	struct cdb_op *op;
+
+	for (size_t j = 0; j < t->ndomains; j++) {
+		const struct cdb_domain *td = &t->domains[j], *fd = find_domain(f, td);
+		unsigned flags;
+
+		if (!fd) {
+			push(c, CDB_OP_CREATE_DOMAIN)->to_domain = td;
+			continue;
+		}
+		if ((!opt_eq(fd->type, td->type) || !opt_eq(fd->collation, td->collation)) && !domain_used(f, fd)) {
+			push(c, CDB_OP_DROP_DOMAIN)->from_domain = fd;
+			push(c, CDB_OP_CREATE_DOMAIN)->to_domain = td;
+			continue;
+		}
+		if ((flags = domain_changes(fd, td))) {
+			op = push(c, CDB_OP_ALTER_DOMAIN);
+			op->from_domain = fd;
+			op->to_domain = td;
+			op->alter = flags;
+		}
+	}
+}
+
+/* Dropped after the tables that used them, before the enums they may be over. */
+static void drop_domains(struct ctx *c)
+{
+	for (size_t i = 0; i < c->from->ndomains; i++)
+		if (!find_domain(c->to, &c->from->domains[i]))
+			push(c, CDB_OP_DROP_DOMAIN)->from_domain = &c->from->domains[i];
+}
+
+static void domain_comments(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+
+	for (size_t j = 0; j < t->ndomains; j++) {
+		const struct cdb_domain *fd = find_domain(f, &t->domains[j]);
+		struct cdb_op p = { .from_domain = fd ? fd : &t->domains[j], .to_domain = &t->domains[j] };
+
+		/* a domain dropped and created again lost its comment */
+		for (size_t n = 0; fd && n < c->d->nops; n++)
+			if (c->d->ops[n].kind == CDB_OP_CREATE_DOMAIN && c->d->ops[n].to_domain == &t->domains[j])
+				fd = NULL;
+		comment_op(c, CDB_COMMENT_DOMAIN, fd ? fd->comment : NULL, t->domains[j].comment, &p);
+	}
 }
 
 static void create_pg_objects(struct ctx *c)
@@ -1192,6 +1340,7 @@ static void create_pg_objects(struct ctx *c)
 			mark_destructive(c->d, op);
 		}
 	}
+	create_domains(c);
 	for (size_t j = 0; j < t->nsequences; j++) {
 		const struct cdb_sequence *fs = NULL, *ts = &t->sequences[j];
 		unsigned flags;
@@ -1255,6 +1404,7 @@ static void drop_pg_objects(struct ctx *c)
 		if (!found)
 			push(c, CDB_OP_DROP_SEQUENCE)->from_sequence = &f->sequences[i];
 	}
+	drop_domains(c);
 	for (size_t i = 0; i < f->nenums; i++) {
 		bool found = false;
 
@@ -1354,6 +1504,8 @@ static enum cdb_op_kind inverse_kind(enum cdb_op_kind k)
 	case CDB_OP_DROP_SEQUENCE: return CDB_OP_CREATE_SEQUENCE;
 	case CDB_OP_CREATE_FUNCTION: return CDB_OP_DROP_FUNCTION;
 	case CDB_OP_DROP_FUNCTION: return CDB_OP_CREATE_FUNCTION;
+	case CDB_OP_CREATE_DOMAIN: return CDB_OP_DROP_DOMAIN;
+	case CDB_OP_DROP_DOMAIN: return CDB_OP_CREATE_DOMAIN;
 	default: return k; /* renames, alters, replaces and comments invert by swapping sides */
 	}
 }
@@ -1384,6 +1536,7 @@ static void build_inverse(struct cdb_diff *d)
 		SWAP(op->from_enum, op->to_enum);
 		SWAP(op->from_sequence, op->to_sequence);
 		SWAP(op->from_function, op->to_function);
+		SWAP(op->from_domain, op->to_domain);
 		SWAP(op->from_comment, op->to_comment);
 		if (up->kind == CDB_OP_ADD_ENUM_VALUE) {
 			op->label = NULL;
@@ -1812,6 +1965,9 @@ static const char *const kind_names[CDB_OP__COUNT] = {
 	[CDB_OP_DROP_FUNCTION] = "drop_function",
 	[CDB_OP_REPLACE_FUNCTION] = "replace_function",
 	[CDB_OP_SET_COMMENT] = "set_comment",
+	[CDB_OP_CREATE_DOMAIN] = "create_domain",
+	[CDB_OP_DROP_DOMAIN] = "drop_domain",
+	[CDB_OP_ALTER_DOMAIN] = "alter_domain",
 };
 
 const char *cdb_op_kind_name(enum cdb_op_kind kind)
@@ -1884,6 +2040,7 @@ static void put_flags(struct cdb_buf *b, unsigned f)
 		{ CDB_ALTER_POSITION, "position" }, { CDB_ALTER_WITHOUT_ROWID, "without rowid" },
 		{ CDB_ALTER_STRICT, "strict" }, { CDB_ALTER_SEQ_TYPE, "type" },
 		{ CDB_ALTER_SEQ_PARAMS, "parameters" }, { CDB_ALTER_SEQ_OWNED, "owned by" },
+		{ CDB_ALTER_DOMAIN_CHECKS, "checks" }, { CDB_ALTER_IDENTITY_OPTIONS, "options" },
 	};
 	bool first = true;
 
@@ -2051,7 +2208,21 @@ void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
 		case CDB_COMMENT_SEQUENCE: cdb_buf_puts(out, "sequence "); put_qual(out, op->to_sequence->schema, op->to_sequence->name); break;
 		case CDB_COMMENT_FUNCTION: cdb_buf_puts(out, "function "); put_qual(out, op->to_function->schema, op->to_function->name); break;
 		case CDB_COMMENT_NAMESPACE: cdb_buf_printf(out, "schema '%s'", op->to_namespace->name); break;
+		case CDB_COMMENT_DOMAIN: cdb_buf_puts(out, "domain "); put_qual(out, op->to_domain->schema, op->to_domain->name); break;
 		}
+		break;
+	case CDB_OP_CREATE_DOMAIN:
+		cdb_buf_puts(out, "create domain ");
+		put_qual(out, op->to_domain->schema, op->to_domain->name);
+		break;
+	case CDB_OP_DROP_DOMAIN:
+		cdb_buf_puts(out, "drop domain ");
+		put_qual(out, op->from_domain->schema, op->from_domain->name);
+		break;
+	case CDB_OP_ALTER_DOMAIN:
+		cdb_buf_puts(out, "alter domain ");
+		put_qual(out, op->to_domain->schema, op->to_domain->name);
+		put_flags(out, op->alter);
 		break;
 	case CDB_OP__COUNT:
 		cdb_buf_puts(out, "?");

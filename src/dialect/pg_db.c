@@ -692,7 +692,22 @@ static int exec_script(struct pg_db *db, const char *sql, struct cdb_exec_error 
 
 static int pg_exec(struct cdb_db *base, const char *sql, struct cdb_exec_error *err)
 {
-	return exec_script(pg_of(base), sql, err);
+	struct pg_db *db = pg_of(base);
+	PGresult *failed = NULL;
+	int rc;
+
+	/*
+	 * Inside a transaction, a caller that does not ask where a failure was
+	 * (cdb's own version and history statements) gets the script in one
+	 * message: one round trip per step instead of one per statement. Outside
+	 * one, a multi-statement message would become one implicit transaction,
+	 * which statements such as CREATE DATABASE refuse.
+	 */
+	if (err || PQtransactionStatus(db->conn) != PQTRANS_INTRANS)
+		return exec_script(db, sql, err);
+	rc = run_one(db, sql, &failed);
+	PQclear(failed);
+	return rc;
 }
 
 int pg_query(struct pg_db *db, const char *sql, const char *const *params, int nparams,
@@ -761,32 +776,23 @@ static int pg_begin(struct cdb_db *base)
 	struct cdb_buf sql = CDB_BUF_INIT;
 	int rc;
 
-	rc = run_sql(db, "BEGIN");
-	if (rc)
-		goto done;
 	/*
 	 * Transaction-scoped: released by COMMIT/ROLLBACK, so it works behind
 	 * transaction-pooling proxies; lock_timeout also bounds the DDL's own
-	 * lock waits for the rest of the step.
+	 * lock waits for the rest of the step. One message, one round trip: a
+	 * revision is short, and the server's latency is most of its cost.
 	 */
-	cdb_buf_printf(&sql, "SET LOCAL lock_timeout = '%ds'", db->lock_timeout);
+	cdb_buf_printf(&sql, "BEGIN; SET LOCAL lock_timeout = '%ds'; SELECT pg_advisory_xact_lock(%lld)",
+	               db->lock_timeout, db->lock_key);
 	rc = run_sql(db, sql.ptr);
-	if (rc)
-		goto fail;
-	cdb_buf_reset(&sql);
-	cdb_buf_printf(&sql, "SELECT pg_advisory_xact_lock(%lld)", db->lock_key);
-	rc = run_sql(db, sql.ptr);
-	if (rc)
-		goto fail;
-	goto done;
-fail:
-	if (rc == CDB_ELOCKED)
-		locked_error(db);
-	{
-		PGresult *r = PQexec(db->conn, "ROLLBACK");
+	if (rc) {
+		PGresult *r;
+
+		if (rc == CDB_ELOCKED)
+			locked_error(db);
+		r = PQexec(db->conn, "ROLLBACK");
 		PQclear(r);
 	}
-done:
 	cdb_buf_release(&sql);
 	return rc;
 }

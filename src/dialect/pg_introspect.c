@@ -141,6 +141,24 @@ static const char q_enums[] =
 	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
 	" WHERE t.typtype = 'e' AND" NS_FILTER("n") " AND" NOT_EXT("pg_type", "t.oid") " ORDER BY" C_ORDER("n.nspname") "," C_ORDER("t.typname");
 
+/* Domain CHECKs come as a JSON array of [name, definition] pairs, ordered by name. */
+static const char q_domains[] =
+	"SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
+	" pg_get_expr(t.typdefaultbin, 0),"
+	" CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN"
+	"  (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)"
+	"   ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END"
+	"   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+	"   WHERE co.oid = t.typcollation) END,"
+	" (SELECT json_agg(json_build_array(k.conname, pg_get_constraintdef(k.oid))"
+	"   ORDER BY k.conname COLLATE \"C\") FROM pg_constraint k"
+	"   WHERE k.contypid = t.oid AND k.contype = 'c'),"
+	" obj_description(t.oid, 'pg_type')"
+	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+	" JOIN pg_type bt ON bt.oid = t.typbasetype"
+	" WHERE t.typtype = 'd' AND" NS_FILTER("n") " AND" NOT_EXT("pg_type", "t.oid")
+	" ORDER BY" C_ORDER("n.nspname") "," C_ORDER("t.typname");
+
 static const char q_sequences[] =
 	"SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
 	" s.seqmin, s.seqmax, s.seqcache, s.seqcycle, tn.nspname, tc.relname, ta.attname,"
@@ -452,6 +470,40 @@ static int row_enum(void *ctx, int n, const char *const *v)
 	return 0;
 }
 
+static int row_domain(void *ctx, int n, const char *const *v)
+{
+	struct ctx *c = ctx;
+	struct cdb_domain *d;
+	json_t *arr;
+
+	(void)n;
+	d = CDB_ARENA_PUSH(&c->s->arena, c->s->domains, c->s->ndomains, c->s->domains_cap);
+	d->schema = dup(c, v[0]);
+	d->name = dup(c, v[1]);
+	d->type = dup(c, v[2]);
+	d->notnull = truth(v[3]);
+	d->default_expr = dup_nonempty(c, v[4]);
+	d->collation = dup_nonempty(c, v[5]);
+	d->comment = dup(c, v[7]);
+	arr = v[6] ? json_loads(v[6], JSON_DECODE_ANY, NULL) : NULL;
+	if (arr && json_is_array(arr) && json_array_size(arr) > 0) {
+		d->checks = cdb_arena_alloc(&c->s->arena, json_array_size(arr) * sizeof *d->checks);
+		for (size_t i = 0; i < json_array_size(arr); i++) {
+			json_t *pair = json_array_get(arr, i);
+			const char *name = json_string_value(json_array_get(pair, 0));
+			const char *def = json_string_value(json_array_get(pair, 1));
+
+			if (!name || !def)
+				continue;
+			d->checks[d->nchecks].name = dup(c, name);
+			d->checks[d->nchecks].definition = dup(c, def);
+			d->nchecks++;
+		}
+	}
+	json_decref(arr);
+	return 0;
+}
+
 static int row_sequence(void *ctx, int n, const char *const *v)
 {
 	struct ctx *c = ctx;
@@ -526,6 +578,7 @@ static int introspect_all(struct cdb_schema *out, struct cdb_db *base, const str
 		{ q_indexes, row_index },
 		{ q_triggers, row_trigger },
 		{ q_enums, row_enum },
+		{ q_domains, row_domain },
 		{ q_sequences, row_sequence },
 		{ q_extensions, row_extension },
 		{ q_functions, row_function },

@@ -961,6 +961,13 @@ static void render_comment(const struct render *r, const struct cdb_op *op)
 		pg_quote_ident(b, n->name);
 		break;
 	}
+	case CDB_COMMENT_DOMAIN: {
+		const struct cdb_domain *d = op->to_domain ? op->to_domain : op->from_domain;
+
+		cdb_buf_puts(b, "DOMAIN ");
+		pg_quote_qualified(b, d->schema, d->name);
+		break;
+	}
 	}
 	cdb_buf_puts(b, " IS ");
 	if (op->to_comment)
@@ -968,6 +975,82 @@ static void render_comment(const struct render *r, const struct cdb_op *op)
 	else
 		cdb_buf_puts(b, "NULL");
 	cdb_buf_puts(b, ";\n");
+}
+
+/* ------------------------------------------------------------------ domains */
+
+static void create_domain(struct cdb_buf *b, const struct cdb_domain *d)
+{
+	cdb_buf_puts(b, "CREATE DOMAIN ");
+	pg_quote_qualified(b, d->schema, d->name);
+	/* format_type() text and the collation are printed ready to use */
+	cdb_buf_printf(b, " AS %s", d->type);
+	if (d->collation)
+		cdb_buf_printf(b, " COLLATE %s", d->collation);
+	if (d->default_expr)
+		cdb_buf_printf(b, " DEFAULT %s", d->default_expr);
+	if (d->notnull)
+		cdb_buf_puts(b, " NOT NULL");
+	for (size_t i = 0; i < d->nchecks; i++) {
+		cdb_buf_puts(b, " CONSTRAINT ");
+		pg_quote_ident(b, d->checks[i].name);
+		cdb_buf_printf(b, " %s", d->checks[i].definition);
+	}
+	cdb_buf_puts(b, ";\n");
+}
+
+static bool domain_has_check(const struct cdb_domain *d, const struct cdb_domain_check *k)
+{
+	for (size_t i = 0; i < d->nchecks; i++)
+		if (same(d->checks[i].name, k->name) && same(d->checks[i].definition, k->definition))
+			return true;
+	return false;
+}
+
+static void alter_domain_head(struct cdb_buf *b, const struct cdb_domain *d)
+{
+	cdb_buf_puts(b, "ALTER DOMAIN ");
+	pg_quote_qualified(b, d->schema, d->name);
+	cdb_buf_putc(b, ' ');
+}
+
+/*
+ * In place, so columns using the domain keep it. Changed CHECKs are dropped
+ * before the new ones are added (one name may change its definition); ADD
+ * CONSTRAINT checks the existing rows, so a CHECK the data breaks fails the
+ * revision instead of being half applied.
+ */
+static void alter_domain(struct cdb_buf *b, const struct cdb_op *op)
+{
+	const struct cdb_domain *from = op->from_domain, *to = op->to_domain;
+
+	if (op->alter & CDB_ALTER_DEFAULT) {
+		alter_domain_head(b, to);
+		if (to->default_expr)
+			cdb_buf_printf(b, "SET DEFAULT %s;\n", to->default_expr);
+		else
+			cdb_buf_puts(b, "DROP DEFAULT;\n");
+	}
+	if (op->alter & CDB_ALTER_NULLABLE) {
+		alter_domain_head(b, to);
+		cdb_buf_puts(b, to->notnull ? "SET NOT NULL;\n" : "DROP NOT NULL;\n");
+	}
+	if (!(op->alter & CDB_ALTER_DOMAIN_CHECKS))
+		return;
+	for (size_t i = 0; i < from->nchecks; i++)
+		if (!domain_has_check(to, &from->checks[i])) {
+			alter_domain_head(b, to);
+			cdb_buf_puts(b, "DROP CONSTRAINT ");
+			pg_quote_ident(b, from->checks[i].name);
+			cdb_buf_puts(b, ";\n");
+		}
+	for (size_t i = 0; i < to->nchecks; i++)
+		if (!domain_has_check(from, &to->checks[i])) {
+			alter_domain_head(b, to);
+			cdb_buf_puts(b, "ADD CONSTRAINT ");
+			pg_quote_ident(b, to->checks[i].name);
+			cdb_buf_printf(b, " %s;\n", to->checks[i].definition);
+		}
 }
 
 /* ---------------------------------------------------------------------- ops */
@@ -1297,6 +1380,17 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		break;
 	case CDB_OP_SET_COMMENT:
 		render_comment(r, op);
+		break;
+	case CDB_OP_CREATE_DOMAIN:
+		create_domain(b, op->to_domain);
+		break;
+	case CDB_OP_DROP_DOMAIN:
+		cdb_buf_puts(b, "DROP DOMAIN ");
+		pg_quote_qualified(b, op->from_domain->schema, op->from_domain->name);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_ALTER_DOMAIN:
+		alter_domain(b, op);
 		break;
 	case CDB_OP__COUNT:
 	default:

@@ -1,0 +1,1 @@
+SELECT id, name, email, points FROM contacts ORDER BY id;

@@ -1,0 +1,2 @@
+INSERT INTO tasks (title) VALUES ('write'), ('review');
+INSERT INTO tags (label) VALUES ('home'), ('work');
