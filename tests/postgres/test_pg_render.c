@@ -84,6 +84,33 @@ static const struct pair pairs[] = {
 	  "CREATE INDEX ix_urgent ON tasks (id) WHERE p = 'urgent';\n"
 	  "CREATE VIEW hot AS SELECT id FROM tasks WHERE p = 'high';\n",
 	  "SELECT string_agg(id || ':' || p, ',' ORDER BY id) FROM tasks", "1:high,2:low" },
+	{ "domains in a quoted schema: changed in use, created, dropped, over an enum",
+	  "CREATE SCHEMA \"Crm\";\n"
+	  "CREATE TYPE \"Crm\".tier AS ENUM ('free', 'paid');\n"
+	  "CREATE DOMAIN \"Crm\".\"Level\" AS \"Crm\".tier DEFAULT 'free';\n"
+	  "CREATE DOMAIN \"Crm\".code AS text CONSTRAINT \"code's shape\" CHECK (VALUE ~ '^[A-Z]+$');\n"
+	  "CREATE DOMAIN \"Crm\".old AS int;\n"
+	  "CREATE TABLE \"Crm\".accounts (id int PRIMARY KEY, level \"Crm\".\"Level\", code \"Crm\".code);\n",
+	  "INSERT INTO \"Crm\".accounts VALUES (1, 'paid', 'AB'), (2, DEFAULT, 'CD');",
+	  "CREATE SCHEMA \"Crm\";\n"
+	  "CREATE TYPE \"Crm\".tier AS ENUM ('free', 'paid');\n"
+	  "CREATE DOMAIN \"Crm\".\"Level\" AS \"Crm\".tier DEFAULT 'paid' NOT NULL;\n"
+	  "CREATE DOMAIN \"Crm\".code AS text CONSTRAINT \"code's shape\" CHECK (VALUE ~ '^[A-Z]{2,}$');\n"
+	  "CREATE DOMAIN \"Crm\".\"new\" AS numeric(6,2) CHECK (VALUE > 0);\n"
+	  "COMMENT ON DOMAIN \"Crm\".code IS 'upper-case code';\n"
+	  "CREATE TABLE \"Crm\".accounts (id int PRIMARY KEY, level \"Crm\".\"Level\", code \"Crm\".code,\n"
+	  "    price \"Crm\".\"new\");\n",
+	  "SELECT string_agg(id || ':' || level || ':' || code, ',' ORDER BY id) FROM \"Crm\".accounts",
+	  "1:paid:AB,2:free:CD" },
+	{ "identity options change while the identity stays",
+	  "CREATE SCHEMA ops;\n"
+	  "CREATE TABLE ops.jobs (id bigint GENERATED ALWAYS AS IDENTITY (INCREMENT BY 2 MAXVALUE 9000 CYCLE)"
+	  " PRIMARY KEY, name text);\n",
+	  "INSERT INTO ops.jobs (name) VALUES ('a'), ('b');",
+	  "CREATE SCHEMA ops;\n"
+	  "CREATE TABLE ops.jobs (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 100 CACHE 5)"
+	  " PRIMARY KEY, name text);\n",
+	  "SELECT string_agg(id || name, ',' ORDER BY id) FROM ops.jobs", "1a,3b" },
 };
 
 static int log_sql;
@@ -172,6 +199,8 @@ Test(pg_render, materialized_views_and_their_indexes) { round_trip(&pairs[2]); }
 Test(pg_render, functions_triggers_comments) { round_trip(&pairs[3]); }
 Test(pg_render, schemas_sequences_generated_columns) { round_trip(&pairs[4]); }
 Test(pg_render, added_enum_label_used_at_once) { round_trip(&pairs[5]); }
+Test(pg_render, domains_changed_in_use) { round_trip(&pairs[6]); }
+Test(pg_render, identity_options) { round_trip(&pairs[7]); }
 
 Test(pg_render, identity_insert_continues_after_the_rows)
 {
