@@ -1119,6 +1119,29 @@ static int read_file(char **out, const char *path)
 	return 0;
 }
 
+/*
+ * pg_dump (15.14 and later) brackets its output with the psql meta-commands
+ * \restrict KEY and \unrestrict KEY, which are not SQL. Blank those lines,
+ * keeping the line count, so a pasted dump loads as a model file and errors
+ * still point at the right line. Any other meta-command is left for the
+ * server to reject at its line.
+ */
+static void blank_psql_restrict(char *text)
+{
+	char *line = text;
+
+	while (line && *line) {
+		char *end = strchr(line, '\n');
+
+		if (!strncmp(line, "\\restrict", 9) || !strncmp(line, "\\unrestrict", 11)) {
+			char *stop = end ? end : line + strlen(line);
+
+			memset(line, ' ', (size_t)(stop - line));
+		}
+		line = end ? end + 1 : NULL;
+	}
+}
+
 static int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const struct cdb_config *cfg,
                           const char *const *files, size_t nfiles, const struct cdb_introspect_opts *o)
 {
@@ -1139,6 +1162,7 @@ static int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const str
 		rc = read_file(&text, files[i]);
 		if (rc)
 			goto done;
+		blank_psql_restrict(text);
 		rc = exec_script(shadow, text, &err);
 		free(text);
 		if (rc) {

@@ -1,3 +1,5 @@
+\restrict Zq4l0cdbtestkey
+
 SELECT pg_catalog.set_config('search_path', '', false);
 
 CREATE TABLE public.authors (
@@ -53,3 +55,5 @@ CREATE INDEX posts_author_id_idx ON public.posts USING btree (author_id);
 
 ALTER TABLE ONLY public.posts
     ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.authors(id);
+
+\unrestrict Zq4l0cdbtestkey
