@@ -94,7 +94,7 @@ int cli_db(struct cdb_cli *cli, bool create, struct cdb_db **out)
 		char *masked = cdb_url_mask(cfg->database_url);
 		rc = cdb_error_set(CDB_ENOTFOUND, "database file '%s' does not exist", url.path);
 		cdb_error_hint("the database URL is '%s' (from %s)", masked, cfg->database_url_source);
-		cdb_error_hint("'cdb upgrade' creates it");
+		cdb_error_hint("'cdb migrate -m MSG' creates it (and writes the first revision), as does 'cdb upgrade'");
 		free(masked);
 		cdb_url_release(&url);
 		return rc;
