@@ -12,6 +12,7 @@
 #include "cdb/buf.h"
 #include "cdb/error.h"
 #include "cdb/models.h"
+#include "cdb/path.h"
 
 void cdb_rename_hints_init(struct cdb_rename_hints *h)
 {
@@ -227,23 +228,6 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int read_file(const char *path, struct cdb_buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	int rc = 0;
-
-	if (!f)
-		return cdb_error_set(CDB_ERROR, "cannot open model file '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		cdb_buf_put(out, chunk, n);
-	if (ferror(f))
-		rc = cdb_error_set(CDB_ERROR, "cannot read model file '%s': %s", path, strerror(errno));
-	fclose(f);
-	return rc;
-}
-
 int cdb_models_load(struct cdb_models *m, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -279,7 +263,7 @@ int cdb_models_load(struct cdb_models *m, const char *dir)
 		qsort(m->files, m->nfiles, sizeof(*m->files), cmp_path);
 	for (i = 0; i < m->nfiles; i++) {
 		cdb_buf_reset(&text);
-		if ((rc = read_file(m->files[i], &text)) < 0)
+		if ((rc = cdb_path_read(&text, m->files[i])) < 0)
 			goto done;
 		if ((rc = cdb_rename_hints_scan(&m->hints, m->files[i], text.ptr)) < 0)
 			goto done;

@@ -32,6 +32,7 @@
 #include "cdb/config.h"
 #include "cdb/error.h"
 #include "cdb/log.h"
+#include "cdb/path.h"
 #include "pg_priv.h"
 
 /* ------------------------------------------------------------------ quoting */
@@ -1096,29 +1097,6 @@ static const char *display_path(const char *path, const struct cdb_config *cfg)
 	return path;
 }
 
-static int read_file(char **out, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct cdb_buf b = CDB_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-
-	if (!f)
-		return cdb_error_set(CDB_ENOTFOUND, "cannot open '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		cdb_buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		int e = errno;
-
-		fclose(f);
-		cdb_buf_release(&b);
-		return cdb_error_set(CDB_ERROR, "cannot read '%s': %s", path, strerror(e));
-	}
-	fclose(f);
-	*out = cdb_buf_detach(&b);
-	return 0;
-}
-
 /*
  * pg_dump (15.14 and later) brackets its output with the psql meta-commands
  * \restrict KEY and \unrestrict KEY, which are not SQL. Blank those lines,
@@ -1157,14 +1135,16 @@ static int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const str
 		return rc;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct cdb_exec_error err = {0};
-		char *text = NULL;
+		struct cdb_buf text = CDB_BUF_INIT;
 
-		rc = read_file(&text, files[i]);
-		if (rc)
+		rc = cdb_path_read(&text, files[i]);
+		if (rc) {
+			cdb_buf_release(&text);
 			goto done;
-		blank_psql_restrict(text);
-		rc = exec_script(shadow, text, &err);
-		free(text);
+		}
+		blank_psql_restrict(text.ptr);
+		rc = exec_script(shadow, text.ptr, &err);
+		cdb_buf_release(&text);
 		if (rc) {
 			if (!pg_signalled) {
 				cdb_error_prefix("%s:%d", display_path(files[i], cfg), err.line);

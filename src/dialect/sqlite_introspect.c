@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "cdb/alloc.h"
+#include "cdb/path.h"
 #include "cdb/sqltok.h"
 #include "sqlite_priv.h"
 
@@ -670,23 +671,6 @@ int cdb_sqlite_introspect(struct cdb_schema *out, struct cdb_db *db, const struc
 	return introspect_handle(out, sqlite_of(db)->handle, o);
 }
 
-static int read_whole(const char *path, struct cdb_buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	int rc = 0;
-
-	if (!f)
-		return cdb_error_set(CDB_ERROR, "cannot open model file '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		cdb_buf_put(out, chunk, n);
-	if (ferror(f))
-		rc = cdb_error_set(CDB_ERROR, "cannot read model file '%s': %s", path, strerror(errno));
-	fclose(f);
-	return rc;
-}
-
 /*
  * Whether a model file controls transactions itself (a `sqlite3 .dump`
  * starts with BEGIN TRANSACTION): a statement that starts with BEGIN,
@@ -735,7 +719,7 @@ int cdb_sqlite_load_models(struct cdb_schema *out, struct cdb_db *db, const stru
 		bool wrap;
 
 		cdb_buf_reset(&text);
-		if ((rc = read_whole(files[i], &text)) < 0)
+		if ((rc = cdb_path_read(&text, files[i])) < 0)
 			goto done;
 		/* DDL in autocommit mode re-reads the schema after every statement; one transaction does not */
 		wrap = !controls_transactions(text.ptr) && sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
