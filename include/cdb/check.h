@@ -41,7 +41,7 @@ struct cdb_graph;
 struct cdb_finding {
 	const char *kind;  /* one of the CDB_FINDING_* strings (or another command's own) */
 	char *revision;    /* the revision concerned, NULL: none */
-	char *file;        /* its file (path as cdb shows it), NULL: none */
+	char *file;        /* its file, absolute (cdb_path_display() shows it), NULL: none */
 	char *message;     /* one line: lower case, no full stop */
 	char **details;    /* further lines (operations, the other revision, ...) */
 	size_t ndetails;

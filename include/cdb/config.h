@@ -32,7 +32,7 @@ struct cdb_url {
 int cdb_url_parse(struct cdb_url *out, const char *url, const char *base_dir);
 void cdb_url_release(struct cdb_url *u);
 
-/* The URL with its password replaced by "***" (malloc'ed). */
+/* The URL with its password (user:PASSWORD@ or ?password=) replaced by "***" (malloc'ed). */
 char *cdb_url_mask(const char *url);
 
 enum cdb_tx_mode {

@@ -66,7 +66,11 @@ struct cdb_dialect {
 	int (*begin)(struct cdb_db *db);
 	int (*commit)(struct cdb_db *db);
 	int (*rollback)(struct cdb_db *db);
-	/* The session-level migration lock for `transaction: none` steps. */
+	/*
+	 * The migration lock held across a `transaction: none` step, whose
+	 * statements run outside a transaction (PostgreSQL: a transaction of a
+	 * second connection holds it; begin() then does not take it again).
+	 */
 	int (*lock_session)(struct cdb_db *db);
 	int (*unlock_session)(struct cdb_db *db);
 

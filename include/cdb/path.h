@@ -27,6 +27,26 @@ char *cdb_path_join(const char *a, const char *b);
  */
 char *cdb_path_absolute(const char *path, const char *base);
 
+/*
+ * `path` relative to directory `dir` when it lies below it, else `path`
+ * itself, so the result points into `path`: ("/p/models/x.sql", "/p")
+ * gives "models/x.sql", `dir` itself gives ".", "/q/x.sql" and relative
+ * paths come back unchanged. Lexical: both are expected clean (as
+ * cdb_path_absolute() makes them); trailing slashes of `dir` are ignored.
+ */
+const char *cdb_path_relative_to(const char *path, const char *dir);
+
+/*
+ * `path` as cdb shows it to a user, like git: relative to the current
+ * directory when the file is below it ("models/x.sql"), else unchanged
+ * (absolute). The directory is read once, on the first call, both as
+ * getcwd() gives it and as $PWD names it when that is the same directory
+ * through a symbolic link. Points into `path`, or is "."; never NULL.
+ * Messages and normal output use it; JSON output and files cdb writes keep
+ * absolute paths.
+ */
+const char *cdb_path_display(const char *path);
+
 /* The directory part of `path` ("." when it has none, "/" for "/x"). Malloc'ed. */
 char *cdb_path_dirname(const char *path);
 

@@ -21,7 +21,8 @@
  * check_constraints, commit, after_step. A failure rolls back, leaving the
  * database at the previous revision, and the error names the revision file
  * and the file line of the failing statement. `transaction: none`
- * revisions run outside a transaction under the session lock. With
+ * revisions run outside a transaction, the migration lock held meanwhile
+ * (lock_session). With
  * CDB_TX_ALL the whole run is one transaction.
  *
  * Progress: one cdb_log(CDB_LOG_PROGRESS) line per step,

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "cdb/dialect.h"
+#include "cdb/path.h"
 #include "revfmt.h"
 
 int cli_check_git(struct cdb_cli *cli, struct cdb_findings *out, struct cdb_graph *g,
@@ -80,7 +81,7 @@ int cli_print_findings(struct cdb_cli *cli, const struct cdb_findings *fs)
 		printf("%s%s:%s %s\n", cli_color(cli->color_out, CLI_SGR_YELLOW), f->kind,
 		       cli_color(cli->color_out, CLI_SGR_RESET), f->message);
 		if (f->file)
-			printf("    file: %s\n", f->file);
+			printf("    file: %s\n", cdb_path_display(f->file));
 		for (k = 0; k < f->ndetails; k++)
 			printf("    %s\n", f->details[k]);
 	}

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cdb/path.h"
 #include "autogen.h"
 #include "check_git.h"
 #include "revfmt.h"
@@ -47,7 +48,8 @@ static void check_heads(struct cdb_findings *fs, const struct cdb_graph *g)
 		return;
 	f = cdb_findings_add(fs, FINDING_HEADS, NULL, NULL, "the revision graph has %zu heads", g->nheads);
 	for (size_t i = 0; i < g->nheads; i++)
-		cdb_finding_detail(fs, f, "head %s (%s)", g->heads[i]->id, g->heads[i]->file);
+		cdb_finding_detail(fs, f, "head %s (%s)", g->heads[i]->id,
+		                   cdb_path_display(g->heads[i]->file));
 	cdb_finding_detail(fs, f, "join them with 'cdb merge -m MSG heads'");
 }
 
@@ -71,7 +73,8 @@ static void check_at_head(struct cdb_findings *fs, const struct cdb_graph *g, co
 		                     pending == 1 ? "" : "s");
 		for (size_t i = 0; i < g->nrevs; i++)
 			if (!applied[g->revs[i]->order])
-				cdb_finding_detail(fs, f, "pending %s (%s)", g->revs[i]->id, g->revs[i]->file);
+				cdb_finding_detail(fs, f, "pending %s (%s)", g->revs[i]->id,
+				                   cdb_path_display(g->revs[i]->file));
 		cdb_finding_detail(fs, f, "run 'cdb upgrade head'");
 	}
 	free(applied);

@@ -73,7 +73,7 @@ int cmd_init(int argc, char **argv, struct cdb_cli *cli)
 	}
 	ini_path = cdb_path_join(dir, "cdb.ini");
 	if (cdb_path_exists(ini_path)) {
-		cdb_error_set(CDB_EEXISTS, "'%s' already exists", ini_path);
+		cdb_error_set(CDB_EEXISTS, "'%s' already exists", cdb_path_display(ini_path));
 		cdb_error_hint("this directory already holds a cdb project; edit its cdb.ini instead");
 		status = cli_fail(CDB_EEXISTS);
 		goto done;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cdb/alloc.h"
+#include "cdb/path.h"
 #include "revfmt.h"
 
 int cmd_merge(int argc, char **argv, struct cdb_cli *cli)
@@ -90,7 +91,7 @@ int cmd_merge(int argc, char **argv, struct cdb_cli *cli)
 	spec.nlabels = (size_t)labels.n;
 	if ((rc = cdb_revision_write(&path, cfg, &spec, id)) < 0)
 		goto fail;
-	printf("%s\n", path);
+	printf("%s\n", cdb_path_display(path));
 	status = CDB_EXIT_OK;
 	goto done;
 fail:

@@ -13,24 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cdb/alloc.h"
+#include "cdb/path.h"
 #include "autogen.h"
 #include "revfmt.h"
-
-/* The path relative to the current directory when it is below it. */
-static const char *shown_path(const char *path, char *cwd, size_t cap)
-{
-	size_t n;
-
-	if (!getcwd(cwd, cap))
-		return path;
-	n = strlen(cwd);
-	if (!strncmp(path, cwd, n) && path[n] == '/')
-		return path + n + 1;
-	return path;
-}
 
 static void print_ops(const struct cdb_cli *cli, const struct cdb_diff *d)
 {
@@ -70,7 +57,7 @@ int cmd_migrate(int argc, char **argv, struct cdb_cli *cli)
 	const struct cdb_config *cfg;
 	struct cdb_db *db;
 	const char **heads = NULL;
-	char **pos = NULL, *path = NULL, cwd[4096];
+	char **pos = NULL, *path = NULL;
 	char id[CDB_REV_ID_MAX + 1];
 	size_t pending = 0;
 	int npos, status, rc;
@@ -139,7 +126,7 @@ int cmd_migrate(int argc, char **argv, struct cdb_cli *cli)
 	if ((rc = cdb_revision_write(&path, cfg, &spec, id)) < 0)
 		goto fail;
 	if (!cli->quiet)
-		printf("Generated %s\n", shown_path(path, cwd, sizeof(cwd)));
+		printf("Generated %s\n", cdb_path_display(path));
 	status = CDB_EXIT_OK;
 	goto done;
 fail:

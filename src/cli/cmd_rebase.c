@@ -9,6 +9,7 @@
 #include "cdb/alloc.h"
 #include "cdb/check.h"
 #include "cdb/graph.h"
+#include "cdb/path.h"
 #include "cdb/runner.h"
 #include "cli.h"
 
@@ -90,15 +91,6 @@ done:
 }
 
 /* `path` relative to the project directory when inside it (for display). */
-static const char *shown_path(const struct cdb_config *cfg, const char *path)
-{
-	size_t n = strlen(cfg->dir);
-
-	if (strncmp(path, cfg->dir, n) == 0 && path[n] == '/')
-		return path + n + 1;
-	return path;
-}
-
 int cmd_rebase(int argc, char **argv, struct cdb_cli *cli)
 {
 	const char *onto = NULL;
@@ -159,7 +151,7 @@ int cmd_rebase(int argc, char **argv, struct cdb_cli *cli)
 		       plan.nnew == 1 ? "" : "s", plan.onto, ref, plan.commit.short_id);
 		printf("  %s: down_revision %s -> %s\n", plan.root,
 		       *plan.old_down ? plan.old_down : "(base)", plan.onto);
-		printf("  file: %s\n", shown_path(cfg, plan.root_file));
+		printf("  file: %s\n", cdb_path_display(plan.root_file));
 	}
 	status = CDB_EXIT_OK;
 	goto done;

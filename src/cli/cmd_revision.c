@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cdb/alloc.h"
+#include "cdb/path.h"
 #include "revfmt.h"
 
 /* The parent of the new revision: --head, or the only head. NULL: a new base. */
@@ -99,7 +100,7 @@ int cmd_revision(int argc, char **argv, struct cdb_cli *cli)
 	if ((rc = cdb_revision_write(&path, cfg, &spec, id)) < 0)
 		goto fail;
 	/* The path alone, so `$EDITOR "$(cdb revision -m x)"` works. */
-	printf("%s\n", path);
+	printf("%s\n", cdb_path_display(path));
 	status = CDB_EXIT_OK;
 	goto done;
 fail:

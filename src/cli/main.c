@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cdb/log.h"
+#include "cdb/path.h"
 #include "cli.h"
 
 struct cdb_cli *cli_current;
@@ -92,7 +93,8 @@ int cli_db(struct cdb_cli *cli, bool create, struct cdb_db **out)
 		return rc;
 	if (url.kind == CDB_URL_SQLITE && url.path && !create && access(url.path, F_OK) != 0) {
 		char *masked = cdb_url_mask(cfg->database_url);
-		rc = cdb_error_set(CDB_ENOTFOUND, "database file '%s' does not exist", url.path);
+		rc = cdb_error_set(CDB_ENOTFOUND, "database file '%s' does not exist",
+		                   cdb_path_display(url.path));
 		cdb_error_hint("the database URL is '%s' (from %s)", masked, cfg->database_url_source);
 		cdb_error_hint("'cdb migrate -m MSG' creates it (and writes the first revision), as does 'cdb upgrade'");
 		free(masked);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cdb/alloc.h"
+#include "cdb/path.h"
 #include "gitinfo.h"
 #include "revfmt.h"
 
@@ -58,14 +59,16 @@ int cli_check_unused(const struct cdb_graph *g, const char *id, const char *cons
 	struct cdb_revision *r;
 
 	if (id && (r = cdb_graph_get(g, id))) {
-		cdb_error_set(CDB_EEXISTS, "revision id '%s' is already used by '%s'", id, r->file);
+		cdb_error_set(CDB_EEXISTS, "revision id '%s' is already used by '%s'", id,
+		              cdb_path_display(r->file));
 		return CDB_EEXISTS;
 	}
 	for (size_t i = 0; i < nlabels; i++) {
 		for (size_t j = 0; j < g->nlabels; j++) {
 			if (strcmp(g->labels[j].label, labels[i]) == 0) {
 				cdb_error_set(CDB_EEXISTS, "branch label '%s' is already used by revision %s (%s)",
-				              labels[i], g->labels[j].rev->id, g->labels[j].rev->file);
+				              labels[i], g->labels[j].rev->id,
+				              cdb_path_display(g->labels[j].rev->file));
 				return CDB_EEXISTS;
 			}
 		}
@@ -161,7 +164,7 @@ void cli_format_rev_verbose_git(struct cdb_buf *out, const struct cdb_revision *
 		cdb_buf_printf(out, "Author: %s\n", r->author);
 	if (r->created)
 		cdb_buf_printf(out, "Created: %s\n", r->created);
-	cdb_buf_printf(out, "Path: %s\n", r->file);
+	cdb_buf_printf(out, "Path: %s\n", cdb_path_display(r->file));
 	if (o)
 		cli_git_origin_format(out, o, r);
 	cdb_buf_printf(out, "\n    %s\n", r->message ? r->message : "");

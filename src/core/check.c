@@ -71,22 +71,12 @@ void cdb_finding_detail(struct cdb_findings *fs, struct cdb_finding *f, const ch
 
 /* --- two sets of revision headers ------------------------------------------ */
 
-/* `path` relative to the project directory `dir` when it lies inside it. */
-static const char *project_path(struct cdb_arena *a, const char *dir, const char *path)
-{
-	size_t n = strlen(dir);
-
-	if (path && n > 0 && strncmp(path, dir, n) == 0 && path[n] == '/')
-		return cdb_arena_strdup(a, path + n + 1);
-	return cdb_arena_strdup(a, path);
-}
-
 /* One revision file: its header and checksum, from the work tree or from REF. */
 struct rev_entry {
 	struct cdb_revision rev; /* header only */
 	const char *name;        /* file name inside versions/ */
 	const char *path;        /* work tree: absolute path; REF: path in the repository */
-	const char *shown;       /* the path shown to the user: relative to the project */
+	const char *file;        /* absolute path in the work tree (for REF: where it would be) */
 	char checksum[CDB_GIT_HEXSZ + 1];
 	int other;               /* index of the same id in the other set, -1: none */
 	bool has_child;          /* some revision of the union names it as down_revision */
@@ -177,7 +167,7 @@ static int load_work(struct base_cmp *c, const char *versions_dir)
 			goto done;
 		e->path = cdb_arena_strdup(&c->arena, files.paths[i]);
 		e->name = cdb_path_basename(e->path);
-		e->shown = project_path(&c->arena, c->cfg->dir, e->path);
+		e->file = e->path;
 		e->other = -1;
 		cdb_git_text_id(e->checksum, text.ptr, text.len);
 	}
@@ -205,8 +195,7 @@ static int load_tree(struct base_cmp *c, struct rev_set *set, const struct cdb_g
 			return rc;
 		e->path = f->path;
 		e->name = f->name;
-		e->shown = cdb_arena_sprintf(&c->arena, "%s/%s",
-		                             project_path(&c->arena, c->cfg->dir, versions_dir), f->name);
+		e->file = cdb_arena_sprintf(&c->arena, "%s/%s", versions_dir, f->name);
 		e->other = -1;
 		memcpy(e->checksum, f->text_id, sizeof e->checksum);
 	}
@@ -427,7 +416,7 @@ static void report_heads(struct cdb_findings *out, struct base_cmp *c, const cha
 
 		if (!is_new_head(c, i))
 			continue;
-		f = cdb_findings_add(out, CDB_FINDING_BASE_HEADS, w->rev.id, w->shown,
+		f = cdb_findings_add(out, CDB_FINDING_BASE_HEADS, w->rev.id, w->file,
 		                     "merging into '%s' would leave two heads: '%s' does not follow "
 		                     "the head at '%s'", c->refname, w->rev.id, c->refname);
 		cdb_finding_detail(out, f, "this branch: %s (down_revision %s), added in %s",
@@ -509,7 +498,7 @@ int cdb_check_base(struct cdb_findings *out, const struct cdb_config *cfg, const
 			 */
 			if (c.have_mb ? m < 0 : !below[i])
 				continue;
-			f = cdb_findings_add(out, CDB_FINDING_BASE_DELETED, r->rev.id, r->shown,
+			f = cdb_findings_add(out, CDB_FINDING_BASE_DELETED, r->rev.id, r->file,
 			                     "revision '%s' exists at '%s' but was deleted", r->rev.id, ref);
 			cdb_finding_detail(out, f, "restore it: git checkout %s -- ':/%s'", ref, r->path);
 			continue;
@@ -519,7 +508,7 @@ int cdb_check_base(struct cdb_findings *out, const struct cdb_config *cfg, const
 		/* Changed at REF since the branch started, not here: not this branch's doing. */
 		if (m >= 0 && strcmp(w->checksum, c.mb.v[m].checksum) == 0)
 			continue;
-		f = cdb_findings_add(out, CDB_FINDING_BASE_EDITED, w->rev.id, w->shown,
+		f = cdb_findings_add(out, CDB_FINDING_BASE_EDITED, w->rev.id, w->file,
 		                     "revision '%s' exists at '%s' and was edited", w->rev.id, ref);
 		cdb_finding_detail(out, f, "see the change: git diff %s -- ':/%s'", ref, r->path);
 		cdb_finding_detail(out, f, "a revision others may have applied must not change; "
@@ -588,9 +577,7 @@ int cdb_check_checksums(struct cdb_findings *out, struct cdb_db *db, struct cdb_
 			goto done;
 		if (strcmp(rev->checksum, r->checksum) != 0) {
 			f = cdb_findings_add(out, CDB_FINDING_APPLIED_EDITED, rev->id,
-			                     db->cfg ? project_path(&out->arena, db->cfg->dir, rev->file)
-			                             : rev->file,
-			                     "revision '%s' was edited after it was applied", rev->id);
+			                     rev->file, "revision '%s' was edited after it was applied", rev->id);
 			cdb_finding_detail(out, f, "checksum when applied %s, now %s", r->checksum,
 			                   rev->checksum);
 			cdb_finding_detail(out, f, "restore the file and write a new revision for the change");
@@ -652,14 +639,14 @@ static int schema_differs(struct cdb_findings *fs, struct cdb_finding *f, const 
 }
 
 /* The message of a failed migration step as one finding. */
-static void failed_step(struct cdb_findings *out, const struct cdb_config *cfg, const char *kind,
+static void failed_step(struct cdb_findings *out, const char *kind,
                         const struct cdb_revision *rev, const char *what)
 {
 	struct cdb_finding *f;
 	int i;
 
 	f = cdb_findings_add(out, kind, rev ? rev->id : NULL,
-	                     rev && cfg ? project_path(&out->arena, cfg->dir, rev->file) : NULL,
+	                     rev ? rev->file : NULL,
 	                     "%s: %s", what,
 	                     cdb_error_message());
 	for (i = 0; i < cdb_error_ndetails(); i++)
@@ -750,7 +737,7 @@ static int roundtrip_linear(struct cdb_findings *out, struct cdb_db *db, const s
 		int diff;
 
 		if (cdb_runner_migrate(db, g, CDB_DOWN, target, NULL) < 0) {
-			failed_step(out, cfg, CDB_FINDING_DOWNGRADE_FAILED, rev, "downgrade fails");
+			failed_step(out, CDB_FINDING_DOWNGRADE_FAILED, rev, "downgrade fails");
 			*failed = true;
 			return 0;
 		}
@@ -766,7 +753,7 @@ static int roundtrip_linear(struct cdb_findings *out, struct cdb_db *db, const s
 		diff = schema_differs(NULL, NULL, "", before, &now);
 		if (diff == 1) {
 			f = cdb_findings_add(out, CDB_FINDING_ROUNDTRIP, rev->id,
-			                     project_path(&out->arena, cfg->dir, rev->file),
+			                     rev->file,
 			                     "downgrade of '%s' does not restore the schema from before "
 			                     "its upgrade", rev->id);
 			schema_differs(out, f, "left by the downgrade: ", before, &now);
@@ -805,7 +792,7 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 		after = xcalloc(g->nrevs ? g->nrevs : 1, sizeof *after);
 		for (i = 0; i < g->nrevs; i++) {
 			if (cdb_runner_migrate(db, g, CDB_UP, g->revs[i]->id, NULL) < 0) {
-				failed_step(out, cfg, CDB_FINDING_UPGRADE_FAILED, g->revs[i], "upgrade fails");
+				failed_step(out, CDB_FINDING_UPGRADE_FAILED, g->revs[i], "upgrade fails");
 				rc = 0;
 				goto done;
 			}
@@ -815,7 +802,7 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 				goto done;
 		}
 	} else if (g->nrevs > 0 && cdb_runner_migrate(db, g, CDB_UP, "heads", NULL) < 0) {
-		failed_step(out, cfg, CDB_FINDING_UPGRADE_FAILED, NULL, "upgrade to heads fails");
+		failed_step(out, CDB_FINDING_UPGRADE_FAILED, NULL, "upgrade to heads fails");
 		rc = 0;
 		goto done;
 	}
@@ -840,7 +827,7 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 		struct cdb_schema now;
 
 		if (cdb_runner_migrate(db, g, CDB_DOWN, "base", NULL) < 0) {
-			failed_step(out, cfg, CDB_FINDING_DOWNGRADE_FAILED, NULL, "downgrade to base fails");
+			failed_step(out, CDB_FINDING_DOWNGRADE_FAILED, NULL, "downgrade to base fails");
 			rc = 0;
 			goto done;
 		}
@@ -861,7 +848,7 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 			goto done;
 	}
 	if (cdb_runner_migrate(db, g, CDB_UP, "heads", NULL) < 0) {
-		failed_step(out, cfg, CDB_FINDING_UPGRADE_FAILED, NULL, "upgrade after downgrade fails");
+		failed_step(out, CDB_FINDING_UPGRADE_FAILED, NULL, "upgrade after downgrade fails");
 		rc = 0;
 		goto done;
 	}
@@ -1018,7 +1005,8 @@ int cdb_rebase_apply(const struct cdb_rebase_plan *p)
 	if (rc < 0)
 		goto done;
 	if (rev.down_line <= 0) {
-		rc = cdb_error_set(CDB_EINVALID, "%s: no down_revision line to rewrite", p->root_file);
+		rc = cdb_error_set(CDB_EINVALID, "%s: no down_revision line to rewrite",
+		                   cdb_path_display(p->root_file));
 		goto done;
 	}
 	/* Find line `down_line` and replace its text, keeping its line ending. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <ini.h>
 
@@ -52,6 +53,30 @@ static const char *authority_end(const char *auth)
 	return auth + strcspn(auth, "/?#");
 }
 
+/* Appends the query `q` (after '?') with the value of every password=... as "***". */
+static void mask_query(struct cdb_buf *b, const char *q)
+{
+	while (*q) {
+		size_t n = strcspn(q, "&#");
+		const char *eq = memchr(q, '=', n);
+
+		if (eq && (size_t)(eq - q) == 8 && !strncasecmp(q, "password", 8)) {
+			cdb_buf_put(b, q, 9);
+			cdb_buf_puts(b, "***");
+		} else {
+			cdb_buf_put(b, q, n);
+		}
+		q += n;
+		if (*q == '#') {
+			cdb_buf_puts(b, q);
+			return;
+		}
+		if (*q == '&')
+			cdb_buf_putc(b, *q++);
+	}
+}
+
+/* libpq also takes the password as a query parameter: mask it there too. */
 char *cdb_url_mask(const char *url)
 {
 	const char *sep = strstr(url, "://"), *auth, *end, *at, *colon;
@@ -65,14 +90,25 @@ char *cdb_url_mask(const char *url)
 	for (const char *p = auth; p < end; p++)
 		if (*p == '@')
 			at = p;
-	if (!at)
-		return xstrdup(url);
-	colon = memchr(auth, ':', (size_t)(at - auth));
-	if (!colon)
-		return xstrdup(url);
-	cdb_buf_put(&b, url, (size_t)(colon + 1 - url));
-	cdb_buf_puts(&b, "***");
-	cdb_buf_puts(&b, at);
+	colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon) {
+		cdb_buf_put(&b, url, (size_t)(colon + 1 - url));
+		cdb_buf_puts(&b, "***");
+		cdb_buf_put(&b, at, (size_t)(end - at));
+	} else {
+		cdb_buf_put(&b, url, (size_t)(end - url));
+	}
+	{
+		const char *q = end + strcspn(end, "?#");
+
+		cdb_buf_put(&b, end, (size_t)(q - end));
+		if (*q == '?') {
+			cdb_buf_putc(&b, '?');
+			mask_query(&b, q + 1);
+		} else {
+			cdb_buf_puts(&b, q);
+		}
+	}
 	return cdb_buf_detach(&b);
 }
 
@@ -536,7 +572,8 @@ int cdb_config_load(struct cdb_config *out, const char *explicit_file, const cha
 		goto done;
 	}
 	if (cdb_path_is_dir(file)) {
-		ret = cdb_error_set(CDB_EINVALID, "'%s' is a directory, not a cdb.ini file", file);
+		ret = cdb_error_set(CDB_EINVALID, "'%s' is a directory, not a cdb.ini file",
+		                    cdb_path_display(file));
 		goto done;
 	}
 	dir = cdb_path_dirname(file);
@@ -547,21 +584,22 @@ int cdb_config_load(struct cdb_config *out, const char *explicit_file, const cha
 	ctx.cfg = out;
 	line = ini_parse_string(text.ptr, on_ini_key, &ctx);
 	if (line < 0) {
-		ret = cdb_error_set(CDB_ERROR, "cannot read '%s'", file);
+		ret = cdb_error_set(CDB_ERROR, "cannot read '%s'", cdb_path_display(file));
 		goto done;
 	}
 	if (line > 0) {
 		if (ctx.message)
-			ret = cdb_error_set(CDB_EINVALID, "%s:%d: %s", file, line, ctx.message);
+			ret = cdb_error_set(CDB_EINVALID, "%s:%d: %s", cdb_path_display(file), line,
+			                    ctx.message);
 		else
 			ret = cdb_error_set(CDB_EINVALID, "%s:%d: malformed line (expected key = value or [cdb])",
-			                    file, line);
+			                    cdb_path_display(file), line);
 		goto done;
 	}
 	line = find_bad_section(text.ptr, &badsec);
 	if (line) {
 		ret = cdb_error_set(CDB_EINVALID, "%s:%d: unknown section '[%s]' (cdb reads only [cdb])",
-		                    file, line, badsec);
+		                    cdb_path_display(file), line, badsec);
 		goto done;
 	}
 	finish_paths(out);
@@ -587,7 +625,7 @@ int cdb_config_load(struct cdb_config *out, const char *explicit_file, const cha
 		ret = absolutize_url(&abs, url, base);
 		if (ret) {
 			if (!strcmp(out->database_url_source, "cdb.ini"))
-				cdb_error_prefix("%s", file);
+				cdb_error_prefix("%s", cdb_path_display(file));
 			else if (strcmp(out->database_url_source, "default"))
 				cdb_error_prefix("%s", out->database_url_source);
 			goto done;

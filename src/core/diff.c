@@ -517,7 +517,8 @@ static void mark_destructive(struct cdb_diff *d, struct cdb_op *op)
 		break;
 	case CDB_OP_DROP_COLUMN:
 		op->destructive = true;
-		op->reason = cdb_arena_sprintf(a, "drops column '%s.%s' and its data", op->from_table->name,
+		op->reason = cdb_arena_sprintf(a, "drops column '%s.%s' and its data",
+		                               qual(a, op->from_table->schema, op->from_table->name),
 		                               op->from_column->name);
 		break;
 	case CDB_OP_ALTER_COLUMN:
@@ -526,7 +527,8 @@ static void mark_destructive(struct cdb_diff *d, struct cdb_op *op)
 			op->destructive = true;
 			op->reason = cdb_arena_sprintf(a, "changes column '%s.%s' from %s to %s, which may "
 			                               "truncate or fail to convert values",
-			                               op->to_table->name, op->to_column->name,
+			                               qual(a, op->to_table->schema, op->to_table->name),
+			                               op->to_column->name,
 			                               *op->from_column->type ? op->from_column->type : "(no type)",
 			                               *op->to_column->type ? op->to_column->type : "(no type)");
 		}
@@ -833,7 +835,8 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 			rc->from_column = &ft->columns[i];
 			rc->to_column = &tt->columns[j];
 			rc->message = cdb_arena_sprintf(a, "possible rename of column '%s.%s' to '%s'",
-			                                tt->name, ft->columns[i].name, tt->columns[j].name);
+			                                qual(a, tt->schema, tt->name), ft->columns[i].name,
+			                                tt->columns[j].name);
 			rc->hint = cdb_arena_sprintf(a, "-- cdb: rename column %s.%s to %s",
 			                             qual(a, tt->schema, tt->name), ft->columns[i].name,
 			                             tt->columns[j].name);

@@ -15,6 +15,7 @@
 #include "cdb/alloc.h"
 #include "cdb/buf.h"
 #include "cdb/error.h"
+#include "cdb/path.h"
 
 #define DEFAULT_MAX_COMMITS 10000
 
@@ -44,11 +45,13 @@ int cdb_git_open(struct cdb_git **out, const char *dir)
 	/* Like git, stop the upward search at GIT_CEILING_DIRECTORIES. */
 	rc = git_repository_discover(&found, dir, 0, getenv("GIT_CEILING_DIRECTORIES"));
 	if (rc == GIT_ENOTFOUND) {
-		rc = cdb_error_set(CDB_ENOTFOUND, "'%s' is not in a git repository", dir);
+		rc = cdb_error_set(CDB_ENOTFOUND, "'%s' is not in a git repository",
+		                   cdb_path_display(dir));
 		goto done;
 	}
 	if (rc < 0) {
-		rc = cdb_error_set(CDB_ERROR, "cannot look for a git repository above '%s': %s", dir,
+		rc = cdb_error_set(CDB_ERROR, "cannot look for a git repository above '%s': %s",
+		                   cdb_path_display(dir),
 		                   git_msg());
 		goto done;
 	}
@@ -351,7 +354,7 @@ static int repo_relpath(char **out, struct cdb_git *g, const char *dir)
 	real = resolve_path(abs);
 	free(abs);
 	if (!real)
-		return cdb_error_set(CDB_EINVALID, "cannot resolve '%s'", dir);
+		return cdb_error_set(CDB_EINVALID, "cannot resolve '%s'", cdb_path_display(dir));
 	rl = strlen(real);
 	while (rl > 1 && real[rl - 1] == '/')
 		real[--rl] = '\0';
@@ -360,7 +363,8 @@ static int repo_relpath(char **out, struct cdb_git *g, const char *dir)
 	} else if (rl >= wl && strncmp(real, g->workdir, wl) == 0) {
 		*out = xstrdup(real + wl);
 	} else {
-		int rc = cdb_error_set(CDB_EINVALID, "'%s' is outside the git work tree '%s'", dir,
+		int rc = cdb_error_set(CDB_EINVALID, "'%s' is outside the git work tree '%s'",
+		                       cdb_path_display(dir),
 		                       g->workdir);
 		free(real);
 		return rc;

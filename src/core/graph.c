@@ -113,7 +113,8 @@ int cdb_graph_load(struct cdb_graph *out, const char *versions_dir)
 	ret = cdb_path_list_sql(&files, versions_dir);
 	if (ret) {
 		if (ret == CDB_ENOTFOUND) {
-			cdb_error_set(ret, "versions directory '%s' does not exist", versions_dir);
+			cdb_error_set(ret, "versions directory '%s' does not exist",
+			              cdb_path_display(versions_dir));
 			cdb_error_hint("run 'cdb init' to create a project");
 		}
 		goto done;
@@ -231,11 +232,13 @@ static int report_cycle(struct cdb_graph *g)
 		r = unsorted_prereq(r);
 	} while (r != start);
 	cdb_buf_printf(&path, " -> %s", start->id);
-	ret = cdb_error_set(CDB_EINVALID, "%s:%d: revision '%s' is its own ancestor: %s", start->file,
+	ret = cdb_error_set(CDB_EINVALID, "%s:%d: revision '%s' is its own ancestor: %s",
+	                    cdb_path_display(start->file),
 	                    start->down_line ? start->down_line : start->depends_line, start->id,
 	                    path.ptr);
 	do {
-		cdb_error_detail("%s:%d: %s", r->file, r->down_line ? r->down_line : r->id_line, r->id);
+		cdb_error_detail("%s:%d: %s", cdb_path_display(r->file),
+		                 r->down_line ? r->down_line : r->id_line, r->id);
 		r = unsorted_prereq(r);
 	} while (r != start);
 	cdb_buf_release(&path);
@@ -251,11 +254,13 @@ static int link_refs(struct cdb_graph *g, struct index *ix, struct cdb_revision 
 		if (!p)
 			return cdb_error_set(CDB_ENOTFOUND,
 			                     "%s:%d: down_revision '%s' of revision '%s' is not in any revision file",
-			                     r->file, r->down_line, r->down[k], r->id);
+			                     cdb_path_display(r->file), r->down_line, r->down[k],
+			                     r->id);
 		for (size_t j = 0; j < k; j++)
 			if (r->parents[j] == p)
 				return cdb_error_set(CDB_EINVALID, "%s:%d: down_revision '%s' listed twice",
-				                     r->file, r->down_line, p->id);
+				                     cdb_path_display(r->file), r->down_line,
+				                     p->id);
 		r->parents[k] = p;
 		*CDB_ARENA_PUSH(&g->arena, p->children, p->nchildren, p->children_cap) = r;
 	}
@@ -271,9 +276,11 @@ static int link_refs(struct cdb_graph *g, struct index *ix, struct cdb_revision 
 		if (!p)
 			return cdb_error_set(CDB_ENOTFOUND,
 			                     "%s:%d: depends_on '%s' of revision '%s' is not in any revision file",
-			                     r->file, r->depends_line, r->depends[k], r->id);
+			                     cdb_path_display(r->file), r->depends_line,
+			                     r->depends[k], r->id);
 		if (p == r)
-			return cdb_error_set(CDB_EINVALID, "%s:%d: revision '%s' depends on itself", r->file,
+			return cdb_error_set(CDB_EINVALID, "%s:%d: revision '%s' depends on itself",
+			                     cdb_path_display(r->file),
 			                     r->depends_line, r->id);
 		r->deps[k] = p;
 		*CDB_ARENA_PUSH(&g->arena, p->dependents, p->ndependents, p->dependents_cap) = r;
@@ -317,7 +324,8 @@ int cdb_graph_resolve(struct cdb_graph *g)
 		r->mark = 0;
 		if (other) {
 			ret = cdb_error_set(CDB_EINVALID, "%s:%d: duplicate revision id '%s' (also in %s:%d)",
-			                    r->file, r->id_line, r->id, other->file, other->id_line);
+			                    cdb_path_display(r->file), r->id_line, r->id,
+			                    cdb_path_display(other->file), other->id_line);
 			goto done;
 		}
 	}
@@ -329,12 +337,14 @@ int cdb_graph_resolve(struct cdb_graph *g)
 
 			if (strchr(r->labels[k], '@') || strchr(r->labels[k], '+') || strchr(r->labels[k], ':')) {
 				ret = cdb_error_set(CDB_EINVALID, "%s:%d: branch label '%s' contains '@', '+' or ':'",
-				                    r->file, r->labels_line, r->labels[k]);
+				                    cdb_path_display(r->file), r->labels_line,
+				                    r->labels[k]);
 				goto done;
 			}
 			if (index_get(ix, r->labels[k])) {
 				ret = cdb_error_set(CDB_EINVALID, "%s:%d: branch label '%s' is also a revision id",
-				                    r->file, r->labels_line, r->labels[k]);
+				                    cdb_path_display(r->file), r->labels_line,
+				                    r->labels[k]);
 				goto done;
 			}
 			l = CDB_ARENA_PUSH(&g->arena, g->labels, g->nlabels, g->labels_cap);
@@ -349,7 +359,8 @@ int cdb_graph_resolve(struct cdb_graph *g)
 			const struct cdb_graph_label *a = &g->labels[i - 1], *b = &g->labels[i];
 
 			ret = cdb_error_set(CDB_EINVALID, "%s:%d: branch label '%s' already used by %s:%d",
-			                    b->rev->file, b->rev->labels_line, b->label, a->rev->file,
+			                    cdb_path_display(b->rev->file), b->rev->labels_line,
+			                    b->label, cdb_path_display(a->rev->file),
 			                    a->rev->labels_line);
 			goto done;
 		}

@@ -199,7 +199,8 @@ int cdb_rename_hints_scan(struct cdb_rename_hints *h, const char *file, const ch
 			s.p += 4;
 		}
 		if (parse_hint(h, file, lineno, &s) < 0) {
-			cdb_error_set(CDB_EINVALID, "%s:%d: malformed cdb hint '%.*s'", file, lineno,
+			cdb_error_set(CDB_EINVALID, "%s:%d: malformed cdb hint '%.*s'",
+			              cdb_path_display(file), lineno,
 			              (int)(eol - line), line);
 			cdb_error_hint("write '-- cdb: rename table OLD to NEW' or "
 			               "'-- cdb: rename column TABLE.OLD to NEW'");
@@ -241,7 +242,8 @@ int cdb_models_load(struct cdb_models *m, const char *dir)
 		int err = errno;
 
 		rc = cdb_error_set(err == ENOENT ? CDB_ENOTFOUND : CDB_ERROR,
-		                   "cannot open models directory '%s': %s", dir, strerror(err));
+		                   "cannot open models directory '%s': %s", cdb_path_display(dir),
+		                   strerror(err));
 		if (err == ENOENT)
 			cdb_error_hint("run 'cdb init' first, or set 'models' in cdb.ini");
 		return rc;

@@ -104,7 +104,7 @@ int cdb_revision_parse_header(struct cdb_revision *out, struct cdb_arena *a, con
 	if (!next_line(&l, text, len, from) || !line_is(&l, MAGIC))
 		return cdb_error_set(CDB_EINVALID,
 		                     "%s:1: not a cdb revision file (the first line must be '" MAGIC "')",
-		                     file);
+		                     cdb_path_display(file));
 	for (from = l.next, lineno = 2; next_line(&l, text, len, from); from = l.next, lineno++) {
 		const char *p = l.p, *e = l.end, *colon, *kp, *ke, *vp, *ve;
 		int *seen_line = NULL;
@@ -125,7 +125,7 @@ int cdb_revision_parse_header(struct cdb_revision *out, struct cdb_arena *a, con
 		if (!colon)
 			return cdb_error_set(CDB_EINVALID,
 			                     "%s:%d: malformed header line '%.*s' (expected '-- key: value')",
-			                     file, lineno, (int)(e - p), p);
+			                     cdb_path_display(file), lineno, (int)(e - p), p);
 		kp = p + 2;
 		ke = colon;
 		trim(&kp, &ke);
@@ -144,12 +144,14 @@ int cdb_revision_parse_header(struct cdb_revision *out, struct cdb_arena *a, con
 			seen_line = &out->labels_line;
 		} else if (!KEY("message") && !KEY("created") && !KEY("author") &&
 		           !KEY("transaction")) {
-			return cdb_error_set(CDB_EINVALID, "%s:%d: unknown header key '%.*s'", file, lineno,
+			return cdb_error_set(CDB_EINVALID, "%s:%d: unknown header key '%.*s'",
+			                     cdb_path_display(file), lineno,
 			                     (int)klen, kp);
 		}
 		if (seen_line && *seen_line)
 			return cdb_error_set(CDB_EINVALID, "%s:%d: header key '%.*s' repeated (first on line %d)",
-			                     file, lineno, (int)klen, kp, *seen_line);
+			                     cdb_path_display(file), lineno, (int)klen, kp,
+			                     *seen_line);
 		if (seen_line)
 			*seen_line = lineno;
 
@@ -158,16 +160,19 @@ int cdb_revision_parse_header(struct cdb_revision *out, struct cdb_arena *a, con
 
 			out->id = cdb_arena_strndup(a, vp, (size_t)(ve - vp));
 			if (!out->id[0])
-				return cdb_error_set(CDB_EINVALID, "%s:%d: empty revision id", file, lineno);
+				return cdb_error_set(CDB_EINVALID, "%s:%d: empty revision id",
+				                     cdb_path_display(file), lineno);
 			bad = bad_id_char(out->id);
 			if (bad)
 				return cdb_error_set(CDB_EINVALID,
 				                     "%s:%d: revision id '%s' contains '%c', which targets reserve",
-				                     file, lineno, out->id, bad > ' ' ? bad : ' ');
+				                     cdb_path_display(file), lineno, out->id,
+				                     bad > ' ' ? bad : ' ');
 			if (strlen(out->id) > CDB_REV_ID_MAX)
 				return cdb_error_set(CDB_EINVALID,
 				                     "%s:%d: revision id '%s' is longer than %d characters",
-				                     file, lineno, out->id, CDB_REV_ID_MAX);
+				                     cdb_path_display(file), lineno, out->id,
+				                     CDB_REV_ID_MAX);
 		} else if (KEY("down_revision")) {
 			out->ndown = split_list(&out->down, a, vp, ve);
 		} else if (KEY("depends_on")) {
@@ -186,18 +191,20 @@ int cdb_revision_parse_header(struct cdb_revision *out, struct cdb_arena *a, con
 			else if (!(ve - vp == 7 && !memcmp(vp, "default", 7)) && ve > vp)
 				return cdb_error_set(CDB_EINVALID,
 				                     "%s:%d: transaction '%.*s' is not 'none' or 'default'",
-				                     file, lineno, (int)(ve - vp), vp);
+				                     cdb_path_display(file), lineno, (int)(ve - vp),
+				                     vp);
 		}
 #undef KEY
 	}
 	out->header_end = lineno;
 	if (!out->id_line)
-		return cdb_error_set(CDB_EINVALID, "%s:%d: header has no '-- revision: ID' line", file,
+		return cdb_error_set(CDB_EINVALID, "%s:%d: header has no '-- revision: ID' line",
+		                     cdb_path_display(file),
 		                     lineno);
 	for (size_t i = 0; i < out->ndown; i++)
 		if (!strcmp(out->down[i], out->id))
 			return cdb_error_set(CDB_EINVALID, "%s:%d: revision '%s' names itself as its parent",
-			                     file, out->down_line, out->id);
+			                     cdb_path_display(file), out->down_line, out->id);
 	return 0;
 }
 
@@ -228,28 +235,31 @@ int cdb_revision_parse_body(struct cdb_revision *rev, struct cdb_arena *a, const
 		if (line_is(&l, UPGRADE_MARK)) {
 			if (up_mark)
 				return cdb_error_set(CDB_EINVALID, "%s:%d: second '" UPGRADE_MARK "' (first on line %d)",
-				                     rev->file, lineno, up_mark);
+				                     cdb_path_display(rev->file), lineno, up_mark);
 			if (down_mark)
 				return cdb_error_set(CDB_EINVALID, "%s:%d: '" UPGRADE_MARK "' after '" DOWNGRADE_MARK "'",
-				                     rev->file, lineno);
+				                     cdb_path_display(rev->file), lineno);
 			up_mark = lineno;
 			up = l.next ? l.next : text + len;
 		} else if (line_is(&l, DOWNGRADE_MARK)) {
 			if (down_mark)
 				return cdb_error_set(CDB_EINVALID, "%s:%d: second '" DOWNGRADE_MARK "' (first on line %d)",
-				                     rev->file, lineno, down_mark);
+				                     cdb_path_display(rev->file), lineno,
+				                     down_mark);
 			if (!up_mark)
 				return cdb_error_set(CDB_EINVALID, "%s:%d: '" DOWNGRADE_MARK "' before '" UPGRADE_MARK "'",
-				                     rev->file, lineno);
+				                     cdb_path_display(rev->file), lineno);
 			down_mark = lineno;
 			up_end = l.p;
 			down = l.next ? l.next : text + len;
 		}
 	}
 	if (!up_mark)
-		return cdb_error_set(CDB_EINVALID, "%s: no '" UPGRADE_MARK "' line", rev->file);
+		return cdb_error_set(CDB_EINVALID, "%s: no '" UPGRADE_MARK "' line",
+		                     cdb_path_display(rev->file));
 	if (!down_mark)
-		return cdb_error_set(CDB_EINVALID, "%s: no '" DOWNGRADE_MARK "' line", rev->file);
+		return cdb_error_set(CDB_EINVALID, "%s: no '" DOWNGRADE_MARK "' line",
+		                     cdb_path_display(rev->file));
 	rev->upgrade_sql = cdb_arena_strndup(a, up, (size_t)(up_end - up));
 	rev->upgrade_line = up_mark + 1;
 	rev->downgrade_sql = cdb_arena_strndup(a, down, (size_t)(text + len - down));
@@ -295,13 +305,14 @@ int cdb_revision_load_header_at(struct cdb_revision *out, struct cdb_arena *a, i
 
 	if (fd < 0)
 		return cdb_error_set(errno == ENOENT ? CDB_ENOTFOUND : CDB_ERROR, "cannot read '%s': %s",
-		                     path, strerror(errno));
+		                     cdb_path_display(path), strerror(errno));
 	do
 		n = read(fd, chunk, sizeof chunk);
 	while (n < 0 && errno == EINTR);
 	close(fd);
 	if (n < 0)
-		return cdb_error_set(CDB_ERROR, "cannot read '%s': %s", path, strerror(errno));
+		return cdb_error_set(CDB_ERROR, "cannot read '%s': %s", cdb_path_display(path),
+		                     strerror(errno));
 	if ((size_t)n < sizeof chunk || header_complete(chunk, (size_t)n))
 		return cdb_revision_parse_header(out, a, path, chunk, (size_t)n);
 	ret = cdb_path_read(&all, path);
@@ -328,7 +339,7 @@ int cdb_revision_load_body(struct cdb_revision *rev, struct cdb_arena *a)
 		goto done;
 	if (strcmp(again.id, rev->id)) {
 		ret = cdb_error_set(CDB_EINVALID, "%s: revision id changed from '%s' to '%s' while cdb ran",
-		                    rev->file, rev->id, again.id);
+		                    cdb_path_display(rev->file), rev->id, again.id);
 		goto done;
 	}
 	ret = cdb_revision_parse_body(rev, a, text.ptr, text.len);
@@ -646,7 +657,8 @@ int cdb_revision_render(struct cdb_buf *out, const struct cdb_config *cfg, const
 
 		ret = cdb_template_expand(out, tmpl, keys, values, sizeof keys / sizeof *keys);
 		if (ret) {
-			cdb_error_prefix("%s", cfg && cfg->template_file ? cfg->template_file : "template");
+			cdb_error_prefix("%s", cfg && cfg->template_file
+			                       ? cdb_path_display(cfg->template_file) : "template");
 			goto done;
 		}
 		trim_header_lines(out, start);
@@ -677,7 +689,7 @@ int cdb_revision_write(char **out_path, const struct cdb_config *cfg,
 	*out_path = NULL;
 	if (!cdb_path_is_dir(cfg->versions_dir)) {
 		ret = cdb_error_set(CDB_ENOTFOUND, "versions directory '%s' does not exist",
-		                    cfg->versions_dir);
+		                    cdb_path_display(cfg->versions_dir));
 		cdb_error_hint("run 'cdb init' to create a project");
 		goto done;
 	}
@@ -691,12 +703,12 @@ int cdb_revision_write(char **out_path, const struct cdb_config *cfg,
 		ret = cdb_revision_parse_body(&check, &scratch, text.ptr, text.len);
 	if (ret) {
 		cdb_error_hint("the revision template '%s' must keep the header and the '-- +cdb' markers",
-		               cfg->template_file);
+		               cdb_path_display(cfg->template_file));
 		goto done;
 	}
 	if (strcmp(check.id, id)) {
 		ret = cdb_error_set(CDB_EINVALID, "revision template '%s' does not put ${revision} in the header",
-		                    cfg->template_file);
+		                    cdb_path_display(cfg->template_file));
 		goto done;
 	}
 	ret = cdb_revision_file_name(&name, cfg->file_template, id, spec->message,

@@ -10,6 +10,7 @@
 #include "cdb/alloc.h"
 #include "cdb/error.h"
 #include "cdb/log.h"
+#include "cdb/path.h"
 #include "cdb/runner.h"
 
 #ifndef CDB_VERSION
@@ -333,7 +334,8 @@ static int run_section(struct cdb_db *db, const struct cdb_step *st, bool whole_
 	if (!ret)
 		return 0;
 	save_error(&e);
-	where = err.line > 0 ? xasprintf("%s:%d", r->file, first + err.line - 1) : xstrdup(r->file);
+	where = err.line > 0 ? xasprintf("%s:%d", cdb_path_display(r->file), first + err.line - 1)
+	                     : xstrdup(cdb_path_display(r->file));
 	ret = restore_error(&e, where);
 	if (err.statement)
 		cdb_error_detail("statement: %s", err.statement);
@@ -556,8 +558,8 @@ static int migrate_per_revision(struct cdb_db *db, const struct cdb_graph *g, st
 		if (!ret) {
 			ret = db->vt->check_constraints(db);
 			/* name the revision whose constraints failed */
-			if (ret && !strstr(cdb_error_message(), r->file))
-				cdb_error_prefix("%s", r->file);
+			if (ret && !strstr(cdb_error_message(), cdb_path_display(r->file)))
+				cdb_error_prefix("%s", cdb_path_display(r->file));
 		}
 		if (!ret)
 			ret = db->vt->commit(db);
@@ -600,7 +602,7 @@ static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_
 		if (!ret && st->rev->no_transaction)
 			ret = cdb_error_set(CDB_EINVALID,
 			                    "%s: revision %s says 'transaction: none', which cannot run with transaction = all",
-			                    st->rev->file, st->rev->id);
+			                    cdb_path_display(st->rev->file), st->rev->id);
 		if (!ret)
 			ret = run_section(db, st, true);
 		if (!ret)

@@ -399,6 +399,8 @@ static void pg_close(struct cdb_db *base)
 
 	if (!db)
 		return;
+	if (db->lock_holder)
+		pg_close(&db->lock_holder->base);
 	if (db->conn)
 		PQfinish(db->conn);
 	if (db->drop_on_close) {
@@ -771,29 +773,103 @@ static int locked_error(struct pg_db *db)
 	return CDB_ELOCKED;
 }
 
+/* Milliseconds since `t0`, on the monotonic clock. */
+static long elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/*
+ * Send `sql` (ending in a SELECT of pg_try_advisory_xact_lock) as one
+ * message; *got says whether the lock was taken.
+ */
+static int try_once(struct pg_db *db, const char *sql, bool *got)
+{
+	PGresult *res;
+	int rc = 0;
+
+	if (db->base.echo)
+		cdb_log(CDB_LOG_SQL, "%s", sql);
+	res = PQexec(db->conn, sql);
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		*got = PQgetvalue(res, 0, 0)[0] == 't';
+	else
+		rc = set_result_error(res, db->conn);
+	PQclear(res);
+	if (rc == 0)
+		rc = check_signalled();
+	return rc;
+}
+
+/*
+ * BEGIN, SET LOCAL lock_timeout and the migration lock, in one round trip
+ * when the lock is free. The lock is only ever tried: a cdb that waited in
+ * pg_advisory_xact_lock() would hold a snapshot while it waits, and CREATE
+ * INDEX CONCURRENTLY in the holder's `transaction: none` step waits for
+ * every older snapshot, a deadlock the server ends by killing one of the
+ * two. A busy lock is a ROLLBACK, a pause (10 ms doubling to 200 ms) and
+ * another try, until lock_timeout has passed.
+ */
+static int begin_locked(struct pg_db *db)
+{
+	struct cdb_buf sql = CDB_BUF_INIT;
+	struct timespec t0;
+	long pause_ms = 10;
+	bool got = false;
+	int rc;
+
+	cdb_buf_printf(&sql, "BEGIN; SET LOCAL lock_timeout = '%ds'; SELECT pg_try_advisory_xact_lock(%lld)",
+	               db->lock_timeout, db->lock_key);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		rc = try_once(db, sql.ptr, &got);
+		if (rc || got)
+			break;
+		rc = run_sql(db, "ROLLBACK");
+		if (rc)
+			goto done;
+		if (elapsed_ms(&t0) >= db->lock_timeout * 1000L) {
+			rc = locked_error(db);
+			goto done;
+		}
+		{
+			struct timespec ts = { pause_ms / 1000, (pause_ms % 1000) * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+		if (pause_ms < 200)
+			pause_ms *= 2;
+	}
+	if (rc) {
+		PGresult *r = PQexec(db->conn, "ROLLBACK");
+
+		PQclear(r);
+	}
+done:
+	cdb_buf_release(&sql);
+	return rc;
+}
+
+/*
+ * Transaction-scoped: released by COMMIT/ROLLBACK, so it works behind
+ * transaction-pooling proxies; lock_timeout also bounds the DDL's own lock
+ * waits for the rest of the step. While a `transaction: none` step holds
+ * the lock on its second connection, the short transaction that records
+ * the step must not try to take it again.
+ */
 static int pg_begin(struct cdb_db *base)
 {
 	struct pg_db *db = pg_of(base);
 	struct cdb_buf sql = CDB_BUF_INIT;
 	int rc;
 
-	/*
-	 * Transaction-scoped: released by COMMIT/ROLLBACK, so it works behind
-	 * transaction-pooling proxies; lock_timeout also bounds the DDL's own
-	 * lock waits for the rest of the step. One message, one round trip: a
-	 * revision is short, and the server's latency is most of its cost.
-	 */
-	cdb_buf_printf(&sql, "BEGIN; SET LOCAL lock_timeout = '%ds'; SELECT pg_advisory_xact_lock(%lld)",
-	               db->lock_timeout, db->lock_key);
+	if (!db->lock_holder)
+		return begin_locked(db);
+	cdb_buf_printf(&sql, "BEGIN; SET LOCAL lock_timeout = '%ds'", db->lock_timeout);
 	rc = run_sql(db, sql.ptr);
-	if (rc) {
-		PGresult *r;
-
-		if (rc == CDB_ELOCKED)
-			locked_error(db);
-		r = PQexec(db->conn, "ROLLBACK");
-		PQclear(r);
-	}
 	cdb_buf_release(&sql);
 	return rc;
 }
@@ -808,40 +884,54 @@ static int pg_rollback(struct cdb_db *base)
 	return run_sql(pg_of(base), "ROLLBACK");
 }
 
+/*
+ * The lock of a `transaction: none` step is held by a transaction on a
+ * second connection, idle while the step's statements run on the first. A
+ * session-level advisory lock would do on a direct connection, but behind
+ * a transaction-pooling proxy its release could reach another server
+ * session and the lock would stay behind, blocking every later cdb. An idle
+ * transaction pins one server session and holds no snapshot, so CREATE
+ * INDEX CONCURRENTLY does not wait for it, and a cdb that dies loses its
+ * connection and with it the lock.
+ */
 static int pg_lock_session(struct cdb_db *base)
 {
 	struct pg_db *db = pg_of(base);
-	struct cdb_buf sql = CDB_BUF_INIT;
+	struct pg_params params = {0};
+	struct pg_db *holder;
 	int rc;
 
-	cdb_buf_printf(&sql, "SET lock_timeout = '%ds'", db->lock_timeout);
-	rc = run_sql(db, sql.ptr);
+	if (db->lock_holder)
+		return 0;
+	for (int i = 0; i < db->params.n; i++)
+		params_add(&params, db->params.keys[i], db->params.values[i]);
+	rc = connect_params(&holder, &params, NULL, base->cfg);
 	if (rc)
-		goto done;
-	cdb_buf_reset(&sql);
-	cdb_buf_printf(&sql, "SELECT pg_advisory_lock(%lld)", db->lock_key);
-	rc = run_sql(db, sql.ptr);
-	if (rc == CDB_ELOCKED)
-		locked_error(db);
-	/* The statements of a `transaction: none` step wait as long as they need. */
-	{
-		PGresult *r = PQexec(db->conn, "RESET lock_timeout");
-		PQclear(r);
+		return rc;
+	holder->base.echo = base->echo;
+	free(holder->where);
+	holder->where = xstrdup(db->where);
+	holder->lock_key = db->lock_key;
+	holder->lock_timeout = db->lock_timeout;
+	rc = begin_locked(holder);
+	if (rc) {
+		pg_close(&holder->base);
+		return rc;
 	}
-done:
-	cdb_buf_release(&sql);
-	return rc;
+	db->lock_holder = holder;
+	return 0;
 }
 
 static int pg_unlock_session(struct cdb_db *base)
 {
 	struct pg_db *db = pg_of(base);
-	struct cdb_buf sql = CDB_BUF_INIT;
 	int rc;
 
-	cdb_buf_printf(&sql, "SELECT pg_advisory_unlock(%lld)", db->lock_key);
-	rc = run_sql(db, sql.ptr);
-	cdb_buf_release(&sql);
+	if (!db->lock_holder)
+		return 0;
+	rc = run_sql(db->lock_holder, "COMMIT");
+	pg_close(&db->lock_holder->base);
+	db->lock_holder = NULL;
 	return rc;
 }
 
@@ -1087,16 +1177,6 @@ done:
 	return rc;
 }
 
-/* The path as the user knows it: relative to the project directory. */
-static const char *display_path(const char *path, const struct cdb_config *cfg)
-{
-	size_t n = cfg && cfg->dir ? strlen(cfg->dir) : 0;
-
-	if (n && strncmp(path, cfg->dir, n) == 0 && path[n] == '/')
-		return path + n + 1;
-	return path;
-}
-
 /*
  * pg_dump (15.14 and later) brackets its output with the psql meta-commands
  * \restrict KEY and \unrestrict KEY, which are not SQL. Blank those lines,
@@ -1120,43 +1200,217 @@ static void blank_psql_restrict(char *text)
 	}
 }
 
+/*
+ * The first word of a statement (after blanks and comments) is one that
+ * ends or nests a transaction: such a model cannot be run inside cdb's own
+ * transaction in the target database.
+ */
+static bool controls_transaction(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare",
+	};
+	const char *e = s + n;
+	const char *w;
+
+	while (s < e) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '(')
+			s++;
+		else if (s + 1 < e && s[0] == '-' && s[1] == '-')
+			while (s < e && *s != '\n')
+				s++;
+		else if (s + 1 < e && s[0] == '/' && s[1] == '*')
+			s = skip_block_comment(s);
+		else
+			break;
+	}
+	for (w = s; w < e && is_ident_char(*w);)
+		w++;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (word_is(s, (size_t)(w - s), words[i]))
+			return true;
+	return false;
+}
+
+static bool models_control_transactions(const struct cdb_buf *texts, size_t nfiles)
+{
+	for (size_t i = 0; i < nfiles; i++) {
+		const char *p = texts[i].ptr;
+
+		while (p && *p) {
+			size_t n = statement_length(p);
+
+			if (!blank_sql(p, n) && controls_transaction(p, n))
+				return true;
+			p += n;
+		}
+	}
+	return false;
+}
+
+struct flag_row {
+	bool yes;
+};
+
+static int flag_row(void *ctx, int n, const char *const *v)
+{
+	struct flag_row *f = ctx;
+
+	f->yes = n > 0 && v[0] && v[0][0] == 't';
+	return 0;
+}
+
+/*
+ * Whether the database holds nothing of anybody's but cdb's own tables:
+ * every object a fresh database from template0 does not have gets an OID of
+ * 16384 (FirstNormalObjectId) or more. Other sessions' temporary objects do
+ * not count; database-level settings do, as the models would run under them.
+ */
+static const char pristine_sql[] =
+	"SELECT NOT ("
+	" EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE oid >= 16384"
+	"  AND nspname !~ '^pg_(toast_)?temp_')"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid >= 16384"
+	"  AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND c.relpersistence <> 't'"
+	"  AND NOT (c.relkind = 'r' AND c.relname IN ($1, $2))"
+	"  AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+	"   JOIN pg_catalog.pg_class t ON t.oid = d.refobjid"
+	"   WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid"
+	"   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+	"   AND d.deptype IN ('a', 'i') AND t.relname IN ($1, $2))))"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.oid >= 16384 AND t.typrelid = 0"
+	"  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0))"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_collation WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_operator WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_event_trigger)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_foreign_server)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_publication)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_db_role_setting s"
+	"  JOIN pg_catalog.pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()))";
+
+/* Run the model texts into `into`; a failure names file:line. */
+static int run_models(struct pg_db *into, const struct cdb_buf *texts, const char *const *files,
+                      size_t nfiles)
+{
+	for (size_t i = 0; i < nfiles; i++) {
+		struct cdb_exec_error err = {0};
+		int rc = exec_script(into, texts[i].ptr, &err);
+
+		if (rc) {
+			if (!pg_signalled) {
+				cdb_error_prefix("%s:%d", cdb_path_display(files[i]), err.line);
+				rc = CDB_EINVALID;
+			}
+			free(err.statement);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Load the models into the target itself, inside a transaction that is
+ * always rolled back, and read them there. Returns 0 (read), 1 (not done:
+ * the caller uses a shadow database) or an error.
+ */
+static int load_in_target(struct cdb_schema *out, struct pg_db *db, const struct cdb_buf *texts,
+                          const char *const *files, size_t nfiles,
+                          const struct cdb_introspect_opts *o)
+{
+	const char *names[2];
+	struct flag_row pristine = {0};
+	struct cdb_buf sql = CDB_BUF_INIT;
+	int rc;
+
+	if (PQtransactionStatus(db->conn) != PQTRANS_IDLE || models_control_transactions(texts, nfiles))
+		return 1;
+	names[0] = o && o->version_table ? o->version_table : "cdb_version";
+	names[1] = o && o->history_table ? o->history_table : "cdb_history";
+	/* Ctrl-C cancels the running statement; the rollback below still runs. */
+	guard_enter();
+	guard_watch(db->conn);
+	/*
+	 * One snapshot for the whole read: what others commit meanwhile is not
+	 * seen, so it cannot pass for part of the models.
+	 */
+	cdb_buf_printf(&sql, "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL lock_timeout = '%ds'",
+	               db->lock_timeout);
+	rc = run_sql(db, sql.ptr);
+	cdb_buf_release(&sql);
+	if (rc == 0)
+		rc = pg_query(db, pristine_sql, names, 2, flag_row, &pristine);
+	if (rc == 0 && !pristine.yes)
+		rc = 1;
+	if (rc == 0) {
+		rc = run_models(db, texts, files, nfiles);
+		if (rc == 0)
+			rc = pg_introspect(out, &db->base, o);
+		else if (rc == CDB_EINVALID)
+			rc = 1; /* e.g. CREATE INDEX CONCURRENTLY: try again in a database of their own */
+	}
+	/* Whatever happened, nothing of the models stays. */
+	{
+		int r = run_sql(db, "ROLLBACK");
+
+		if (r && rc >= 0)
+			rc = r;
+	}
+	if (rc == 1) {
+		cdb_error_clear();
+		cdb_log(CDB_LOG_SQL, "-- the models need a database of their own");
+	}
+	guard_leave(); /* dies of a signal that came meanwhile */
+	return rc;
+}
+
 static int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const struct cdb_config *cfg,
                           const char *const *files, size_t nfiles, const struct cdb_introspect_opts *o)
 {
 	struct pg_db *db = pg_of(base);
 	struct pg_db *shadow = NULL;
-	int rc;
+	struct cdb_buf *texts = xcalloc(nfiles ? nfiles : 1, sizeof *texts);
+	int rc = 0;
 
+	for (size_t i = 0; i < nfiles && rc == 0; i++) {
+		rc = cdb_path_read(&texts[i], files[i]);
+		if (rc == 0)
+			blank_psql_restrict(texts[i].ptr);
+	}
+	if (rc)
+		goto done;
+	/*
+	 * An empty target needs no database of its own: what the models create
+	 * there is rolled back, and creating a database costs more than a
+	 * small schema. A configured shadow_url is always used.
+	 */
+	if (!(cfg && cfg->shadow_url && *cfg->shadow_url)) {
+		rc = load_in_target(out, db, texts, files, nfiles, o);
+		if (rc <= 0)
+			goto done;
+	}
 	if (cfg && cfg->shadow_url && *cfg->shadow_url)
 		rc = open_shadow_url(&shadow, cfg, base->echo);
 	else
 		rc = create_temp_db(&shadow, db);
 	if (rc)
-		return rc;
-	for (size_t i = 0; i < nfiles; i++) {
-		struct cdb_exec_error err = {0};
-		struct cdb_buf text = CDB_BUF_INIT;
-
-		rc = cdb_path_read(&text, files[i]);
-		if (rc) {
-			cdb_buf_release(&text);
-			goto done;
-		}
-		blank_psql_restrict(text.ptr);
-		rc = exec_script(shadow, text.ptr, &err);
-		cdb_buf_release(&text);
-		if (rc) {
-			if (!pg_signalled) {
-				cdb_error_prefix("%s:%d", display_path(files[i], cfg), err.line);
-				rc = CDB_EINVALID;
-			}
-			free(err.statement);
-			goto done;
-		}
-	}
-	rc = pg_introspect(out, &shadow->base, o);
-done:
+		goto done;
+	/*
+	 * The shadow database is thrown away: its autocommitted statements need
+	 * not wait for the WAL to reach the disk (a user may set this).
+	 */
+	if (run_sql(shadow, "SET synchronous_commit = off"))
+		cdb_error_clear();
+	rc = run_models(shadow, texts, files, nfiles);
+	if (rc == 0)
+		rc = pg_introspect(out, &shadow->base, o);
 	pg_close(&shadow->base);
+done:
+	for (size_t i = 0; i < nfiles; i++)
+		cdb_buf_release(&texts[i]);
+	free(texts);
 	return rc;
 }
 

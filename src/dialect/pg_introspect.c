@@ -98,6 +98,17 @@ static const char q_indexes[] =
 	"SELECT n.nspname, c.relname, i.relname, x.indisunique, pg_get_expr(x.indpred, x.indrelid, true),"
 	" am.amname, pg_get_indexdef(x.indexrelid),"
 	" (SELECT json_agg(pg_get_indexdef(x.indexrelid, k, true)"
+	/* a key's own collation and a non-default opclass, which the per-column form leaves out */
+	"   || COALESCE((SELECT ' COLLATE ' || CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)"
+	"      ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END"
+	"      FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+	"      WHERE co.oid = x.indcollation[k - 1] AND co.oid IS DISTINCT FROM COALESCE("
+	"       (SELECT ka.attcollation FROM pg_attribute ka WHERE ka.attrelid = x.indrelid"
+	"        AND ka.attnum = x.indkey[k - 1] AND x.indkey[k - 1] <> 0), 100)), '')"
+	"   || COALESCE((SELECT ' ' || CASE WHEN oc.nspname = 'pg_catalog' THEN quote_ident(op.opcname)"
+	"      ELSE quote_ident(oc.nspname) || '.' || quote_ident(op.opcname) END"
+	"      FROM pg_opclass op JOIN pg_namespace oc ON oc.oid = op.opcnamespace"
+	"      WHERE op.oid = x.indclass[k - 1] AND NOT op.opcdefault), '')"
 	"   || CASE WHEN x.indoption[k - 1] & 1 = 1 THEN ' DESC' ELSE '' END"
 	"   || CASE WHEN x.indoption[k - 1] & 3 = 1 THEN ' NULLS LAST'"
 	"      WHEN x.indoption[k - 1] & 3 = 2 THEN ' NULLS FIRST' ELSE '' END ORDER BY k)"
@@ -629,6 +640,22 @@ int pg_introspect(struct cdb_schema *out, struct cdb_db *base, const struct cdb_
 	const char *params[1];
 	int rc, rc2;
 
+	/*
+	 * Outside a transaction, read in one of our own: every query sees the
+	 * same snapshot, behind a transaction-pooling proxy they all reach the
+	 * same server session, and SET LOCAL puts the path back by itself.
+	 */
+	if (PQtransactionStatus(db->conn) == PQTRANS_IDLE) {
+		rc = pg_query(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", NULL, 0, NULL, NULL);
+		if (!rc)
+			rc = pg_query(db, "SET LOCAL search_path = public", NULL, 0, NULL, NULL);
+		if (!rc)
+			rc = introspect_all(out, base, o);
+		else
+			cdb_error_prefix("cannot read the schema of PostgreSQL at %s", db->where);
+		rc2 = pg_query(db, rc ? "ROLLBACK" : "COMMIT", NULL, 0, NULL, NULL);
+		return rc ? rc : rc2;
+	}
 	rc = pg_query(db, "SELECT pg_catalog.current_setting('search_path')", NULL, 0, row_setting, &saved);
 	if (!rc)
 		rc = pg_query(db, q_fix, NULL, 0, NULL, NULL);

@@ -728,7 +728,7 @@ int cdb_sqlite_load_models(struct cdb_schema *out, struct cdb_db *db, const stru
 			sqlite3_exec(h, rc < 0 ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
 		if (rc < 0) {
 			rc = CDB_EINVALID;
-			cdb_error_prefix("%s:%d", files[i], err.line);
+			cdb_error_prefix("%s:%d", cdb_path_display(files[i]), err.line);
 			cdb_error_hint("the models must be valid SQLite DDL; fix the file and retry");
 			goto done;
 		}

@@ -89,6 +89,60 @@ char *cdb_path_absolute(const char *path, const char *base)
 	return out;
 }
 
+const char *cdb_path_relative_to(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 0 && dir[n - 1] == '/')
+		n--;
+	if (path[0] != '/' || dir[0] != '/' || strncmp(path, dir, n) != 0)
+		return path;
+	if (path[n] == '\0')
+		return ".";
+	if (path[n] != '/')
+		return path;
+	while (path[n] == '/')
+		n++;
+	return path[n] ? path + n : ".";
+}
+
+/*
+ * The directory messages are relative to: getcwd()'s answer and, when $PWD
+ * is another name for it (a symbolic link on the way), $PWD too, so a path
+ * built from either form is recognised. cdb never changes directory, so
+ * both are read once.
+ */
+static struct {
+	bool read;
+	char *phys;    /* getcwd(), NULL when unreadable */
+	char *logical; /* $PWD when it differs from phys and names the same directory */
+} cwd_cache;
+
+static void read_cwd(void)
+{
+	const char *pwd = getenv("PWD");
+	struct stat a, b;
+
+	cwd_cache.read = true;
+	cwd_cache.phys = getcwd(NULL, 0);
+	if (pwd && pwd[0] == '/' && (!cwd_cache.phys || strcmp(pwd, cwd_cache.phys) != 0) &&
+	    stat(pwd, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		cwd_cache.logical = cdb_path_absolute(pwd, "/");
+}
+
+const char *cdb_path_display(const char *path)
+{
+	const char *shown = path;
+
+	if (!cwd_cache.read)
+		read_cwd();
+	if (cwd_cache.phys)
+		shown = cdb_path_relative_to(path, cwd_cache.phys);
+	if (shown == path && cwd_cache.logical)
+		shown = cdb_path_relative_to(path, cwd_cache.logical);
+	return shown;
+}
+
 char *cdb_path_dirname(const char *path)
 {
 	size_t len = strlen(path);
@@ -140,7 +194,8 @@ int cdb_path_mkdirs(const char *path)
 
 		*p = '\0';
 		if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
-			ret = cdb_error_set(CDB_ERROR, "cannot create directory '%s': %s", copy,
+			ret = cdb_error_set(CDB_ERROR, "cannot create directory '%s': %s",
+			                    cdb_path_display(copy),
 			                    strerror(errno));
 			goto done;
 		}
@@ -149,7 +204,8 @@ int cdb_path_mkdirs(const char *path)
 			break;
 	}
 	if (!cdb_path_is_dir(path))
-		ret = cdb_error_set(CDB_ERROR, "cannot create directory '%s': %s", path,
+		ret = cdb_error_set(CDB_ERROR, "cannot create directory '%s': %s",
+		                    cdb_path_display(path),
 		                    strerror(ENOTDIR));
 done:
 	free(copy);
@@ -163,7 +219,8 @@ int cdb_path_read(struct cdb_buf *out, const char *path)
 
 	if (fd < 0)
 		return cdb_error_set(errno == ENOENT ? CDB_ENOTFOUND : CDB_ERROR,
-		                     "cannot read '%s': %s", path, strerror(errno));
+		                     "cannot read '%s': %s", cdb_path_display(path),
+		                     strerror(errno));
 	for (;;) {
 		ssize_t n;
 
@@ -172,7 +229,8 @@ int cdb_path_read(struct cdb_buf *out, const char *path)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			ret = cdb_error_set(CDB_ERROR, "cannot read '%s': %s", path, strerror(errno));
+			ret = cdb_error_set(CDB_ERROR, "cannot read '%s': %s",
+			                    cdb_path_display(path), strerror(errno));
 			goto done;
 		}
 		if (n == 0)
@@ -208,20 +266,21 @@ int cdb_path_write_atomic(const char *path, const void *data, size_t len, bool e
 	int fd = -1, dfd, ret = 0;
 
 	if (exclusive && cdb_path_exists(path)) {
-		ret = cdb_error_set(CDB_EEXISTS, "'%s' already exists", path);
+		ret = cdb_error_set(CDB_EEXISTS, "'%s' already exists", cdb_path_display(path));
 		goto done;
 	}
 	if (!cdb_path_is_dir(dir)) {
 		bool exists = cdb_path_exists(dir);
 
 		ret = cdb_error_set(exists ? CDB_ERROR : CDB_ENOTFOUND,
-		                    "cannot write into directory '%s': %s", dir,
+		                    "cannot write into directory '%s': %s", cdb_path_display(dir),
 		                    strerror(exists ? ENOTDIR : ENOENT));
 		goto done;
 	}
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		ret = cdb_error_set(CDB_ERROR, "cannot write into directory '%s': %s", dir,
+		ret = cdb_error_set(CDB_ERROR, "cannot write into directory '%s': %s",
+		                    cdb_path_display(dir),
 		                    strerror(errno));
 		goto done;
 	}
@@ -233,12 +292,14 @@ int cdb_path_write_atomic(const char *path, const void *data, size_t len, bool e
 		(void)fchmod(fd, 0666 & ~mask);
 	}
 	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s", tmp, strerror(errno));
+		ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s", cdb_path_display(tmp),
+		                    strerror(errno));
 		goto fail;
 	}
 	if (close(fd) < 0) {
 		fd = -1;
-		ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s", tmp, strerror(errno));
+		ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s", cdb_path_display(tmp),
+		                    strerror(errno));
 		goto fail;
 	}
 	fd = -1;
@@ -246,15 +307,18 @@ int cdb_path_write_atomic(const char *path, const void *data, size_t len, bool e
 		/* link() refuses to replace, closing the race with a file made meanwhile. */
 		if (link(tmp, path) < 0) {
 			if (errno == EEXIST)
-				ret = cdb_error_set(CDB_EEXISTS, "'%s' already exists", path);
+				ret = cdb_error_set(CDB_EEXISTS, "'%s' already exists",
+				                    cdb_path_display(path));
 			else
-				ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s", path,
+				ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s",
+				                    cdb_path_display(path),
 				                    strerror(errno));
 			goto fail;
 		}
 		unlink(tmp);
 	} else if (rename(tmp, path) < 0) {
-		ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s", path, strerror(errno));
+		ret = cdb_error_set(CDB_ERROR, "cannot write '%s': %s", cdb_path_display(path),
+		                    strerror(errno));
 		goto fail;
 	}
 	/* Make the new directory entry durable too. */
@@ -296,7 +360,8 @@ int cdb_path_list_sql(struct cdb_path_list *out, const char *dir)
 
 	if (!d)
 		return cdb_error_set(errno == ENOENT ? CDB_ENOTFOUND : CDB_ERROR,
-		                     "cannot open directory '%s': %s", dir, strerror(errno));
+		                     "cannot open directory '%s': %s", cdb_path_display(dir),
+		                     strerror(errno));
 	errno = 0;
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # A project in a subdirectory of its git repository (a monorepo), driven
-# from elsewhere with -c: paths at REF are the project's, not the root's.
+# from elsewhere with -c: paths at REF are the project's, not the root's,
+# and files are shown relative to the directory cdb runs in, as git does.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$T/mono/services/db"
@@ -27,14 +28,14 @@ expect_status 1
 expect_out "cccc00000003"
 expect_out "bbbb00000002"
 expect_out "added in commit"
-expect_out "file: migrations/versions/c.sql"
+expect_out "file: mono/services/db/migrations/versions/c.sql"
 
 cd "$T/mono/services"
 git merge -q --no-edit main
 run -c db/cdb.ini rebase --onto main
 expect_status 0
 expect_out "cccc00000003: down_revision aaaa00000001 -> bbbb00000002"
-expect_out "file: migrations/versions/c.sql"
+expect_out "file: db/migrations/versions/c.sql"
 run -c db/cdb.ini check --scratch --base main
 expect_status 0
 echo "ok"

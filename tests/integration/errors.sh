@@ -44,13 +44,13 @@ printf '[cdb]\ndatabase_url = sqlite:///app.db\nthis line is not an assignment\n
 snapshot s
 cdb history
 check_status 2 "malformed cdb.ini"
-check_err "cdb.ini:3:"
+check_err "cdb: error: cdb.ini:3:"
 check_unchanged s
 
 printf '[cdb]\nlock_timeout = soon\n' >cdb.ini
 cdb history
 check_status 2 "bad lock_timeout"
-check_err "cdb.ini:2:"
+check_err "cdb: error: cdb.ini:2:"
 
 # --- unknown URL scheme
 fresh scheme
@@ -100,10 +100,10 @@ printf -- '-- cdb revision\n-- revision: bbbbbbbbbbbb\n-- down_revision aaaaaaaa
 snapshot s
 cdb history
 check_status 2 "header line without a colon"
-check_err "b.sql:3:"
+check_err "cdb: error: migrations/versions/b.sql:3:"
 cdb upgrade
 check_status 2 "upgrade with a bad header"
-check_err "b.sql:3:"
+check_err "cdb: error: migrations/versions/b.sql:3:"
 check_unchanged s
 
 fresh unknownkey
@@ -114,7 +114,7 @@ check_status 2 "upgrade with an unknown header key"
 check_unchanged s
 cdb heads
 check_status 2 "unknown header key"
-check_err "a.sql:5:"
+check_err "cdb: error: migrations/versions/a.sql:5:"
 check_err "colour"
 
 fresh dupid
@@ -127,8 +127,8 @@ check_unchanged s
 cdb history
 check_status 2 "duplicate id"
 check_err "duplicate revision id 'aaaaaaaaaaaa'"
-check_err "a.sql:2"
-check_err "b.sql:2"
+check_err "migrations/versions/a.sql:2"
+check_err "migrations/versions/b.sql:2"
 
 fresh missingparent
 write_rev migrations/versions/a.sql aaaaaaaaaaaa ""
@@ -139,7 +139,7 @@ check_status 2 "upgrade with a missing parent"
 check_unchanged s
 cdb history
 check_status 2 "missing parent"
-check_err "b.sql:3:"
+check_err "cdb: error: migrations/versions/b.sql:3:"
 check_err "deadbeef0000"
 
 fresh cycle
@@ -149,6 +149,7 @@ write_rev migrations/versions/c.sql cccccccccccc bbbbbbbbbbbb
 snapshot s
 cdb upgrade
 check_status 2 "cycle"
+check_err "cdb: error: migrations/versions/"
 check_err ".sql:3:"
 check_err "ancestor"
 check_unchanged s

@@ -11,14 +11,14 @@ check "migrations/script.sql.tmpl written" test -f migrations/script.sql.tmpl
 check "cdb.ini has the default URL" grep -qx 'database_url = sqlite:///app.db' cdb.ini
 check "cdb.ini is commented" grep -q '^# ' cdb.ini
 check "no database created by init" test ! -e app.db
-check_out "initialized a cdb project in $WORK"
+check_out_line "initialized a cdb project in $WORK"
 
 # A second init refuses and changes nothing.
 echo "# my edit" >>cdb.ini
 snapshot before
 cdb init
 check_status 2 "init over an existing project"
-check_err_line "cdb: error: '$WORK/cdb.ini' already exists"
+check_err_line "cdb: error: 'cdb.ini' already exists"
 check_err "hint: "
 check_unchanged before
 

@@ -7,7 +7,7 @@ cdb revision -m "create users"
 check_status 0 "first revision"
 f1=$(cat "$OUT")
 check "the printed path exists" test -f "$f1"
-check "it is in migrations/versions" test "$(dirname "$f1")" = "$WORK/migrations/versions"
+check "it is in migrations/versions, relative to the cwd" test "$(dirname "$f1")" = "migrations/versions"
 r1=$(sed -n 's/^-- revision: //p' "$f1")
 check "a 12-hex-digit id" sh -c "echo '$r1' | grep -qxE '[0-9a-f]{12}'"
 check "file named <rev>_<slug>.sql" test "$(basename "$f1")" = "${r1}_create_users.sql"

@@ -141,7 +141,7 @@ INSERT INTO applied
 VALUES (nosuchcolumn);" "DROP TABLE t6;"
 cdb upgrade head
 check_status 2 "failing revision exits 2"
-check_err "000000000006_step_6.sql:11"
+check_err "cdb: error: migrations/versions/000000000006_step_6.sql:11: "
 check_err "nosuchcolumn"
 check "the failed revision left nothing" test "$(sql "SELECT count(*) FROM pg_class WHERE relname = 't6'")" = 0
 check "still at the previous revision" test "$(sql "SELECT version_num FROM cdb_version")" = 000000000005
@@ -173,11 +173,15 @@ printf 'CREATE TABLE a (id int);\n\nCREATE TABLE b (\n    id nosuchtype\n);\n' >
 before=$(shadows)
 cdb migrate -m broken
 check_status 2 "a broken model fails migrate"
-check_err "models/schema.sql:4: "
+check_err "cdb: error: models/schema.sql:4: "
 check_err "nosuchtype"
 check "no shadow database left after the failure" test "$(shadows)" = "$before"
 check "no revision written" test -z "$(ls migrations/versions)"
 cd .. || exit 2
+# from the parent directory the path is relative to it, as git shows paths
+cdb -c bad/cdb.ini migrate -m broken
+check_status 2 "a broken model fails migrate with -c"
+check_err "cdb: error: bad/models/schema.sql:4: "
 
 echo "1..$TESTS_RUN"
 [ "$TESTS_FAILED" = 0 ]

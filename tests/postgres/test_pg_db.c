@@ -518,6 +518,13 @@ Test(pg_shadow, interrupted_load_drops_the_database_and_dies_of_the_signal)
 	pid_t pid;
 
 	pgtest_config(&cfg);
+	/* a target that holds something: the models get a database of their own */
+	{
+		struct cdb_db *db = pgtest_open(url, &cfg);
+
+		pgtest_exec(db, "CREATE TABLE other (id int)");
+		cdb_db_close(db);
+	}
 	fflush(NULL);
 	pid = fork();
 	cr_assert(pid >= 0);
@@ -562,5 +569,244 @@ Test(pg_scratch, scratch_database_is_dropped_on_close)
 	cdb_db_close(scratch);
 	cr_assert_eq(count_shadows(getpid()), before);
 	cdb_db_close(db);
+	free(url);
+}
+
+/* --- models into an empty target, inside a rolled-back transaction -------- */
+
+static struct cdb_buf sql_log = CDB_BUF_INIT;
+
+static void log_sql(enum cdb_log_level level, const char *msg, void *ctx)
+{
+	(void)ctx;
+	if (level == CDB_LOG_SQL) {
+		cdb_buf_puts(&sql_log, msg);
+		cdb_buf_puts(&sql_log, "\n");
+	}
+}
+
+/*
+ * Load `models` into a database prepared by `setup` (NULL: left empty) with
+ * every statement logged; `s` gets the models' schema. Returns load_models'
+ * status; `*shadow` tells whether a database of their own was created.
+ */
+static int load_logged(const char *tag, const char *setup, const char *models, struct cdb_schema *s,
+                       bool *shadow, char **url_out)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = { .version_table = "cdb_version", .history_table = "cdb_history" };
+	char *url = pgtest_create_db(tag);
+	char *file = pgtest_write_file(models);
+	const char *files[1] = { file };
+	struct cdb_db *db;
+	int rc;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	if (setup)
+		pgtest_exec(db, setup);
+	cdb_buf_reset(&sql_log);
+	db->echo = true;
+	cdb_log_set_handler(log_sql, NULL);
+	rc = db->vt->load_models(s, db, &cfg, files, 1, &o);
+	cdb_log_set_handler(NULL, NULL);
+	*shadow = strstr(sql_log.ptr ? sql_log.ptr : "", "CREATE DATABASE") != NULL;
+	cdb_db_close(db);
+	unlink(file);
+	free(file);
+	*url_out = url;
+	return rc;
+}
+
+/* Relations of the user's in the database at `url`, as "name,name,...". */
+static char *user_relations(const char *url)
+{
+	struct cdb_config cfg;
+	struct cdb_db *db;
+	char *v;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	v = pgtest_value(db, "SELECT coalesce(string_agg(relname, ',' ORDER BY relname), '') FROM pg_class"
+	                     " WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S', 'i')");
+	cdb_db_close(db);
+	return v;
+}
+
+Test(pg_target, empty_target_reads_models_in_a_rolled_back_transaction)
+{
+	struct cdb_schema s;
+	bool shadow = true;
+	char *url, *rels;
+
+	cdb_schema_init(&s);
+	cr_assert_eq(load_logged("tgt_empty", NULL, rich_schema, &s, &shadow, &url), 0, "%s",
+	             cdb_error_message());
+	check_rich(&s);
+	cr_assert_not(shadow, "a shadow database was created for an empty target:\n%s", sql_log.ptr);
+	cr_assert(strstr(sql_log.ptr, "ROLLBACK"), "%s", sql_log.ptr);
+	rels = user_relations(url);
+	cr_assert_str_eq(rels, "", "the models stayed in the target: %s", rels);
+	cdb_schema_release(&s);
+	free(rels);
+	free(url);
+}
+
+Test(pg_target, cdb_own_tables_keep_the_target_empty)
+{
+	struct cdb_schema s;
+	struct cdb_config cfg;
+	struct cdb_buf own = CDB_BUF_INIT;
+	bool shadow = true;
+	char *url, *rels;
+
+	pgtest_config(&cfg);
+	cdb_postgres_dialect.version_tables_sql(&own, &cfg);
+	cdb_schema_init(&s);
+	cr_assert_eq(load_logged("tgt_own", own.ptr, "CREATE TABLE a (id int PRIMARY KEY);\n", &s, &shadow, &url),
+	             0, "%s", cdb_error_message());
+	cr_assert_not(shadow, "%s", sql_log.ptr);
+	cr_assert_not_null(cdb_schema_table(&s, "public", "a"));
+	cr_assert_null(cdb_schema_table(&s, "public", "cdb_version"));
+	rels = user_relations(url);
+	cr_assert_str_eq(rels, "cdb_history,cdb_history_id_seq,cdb_history_pkey,cdb_version,cdb_version_pkey");
+	cdb_schema_release(&s);
+	cdb_buf_release(&own);
+	free(rels);
+	free(url);
+}
+
+Test(pg_target, target_with_objects_gets_a_shadow_database)
+{
+	static const char *const setups[] = {
+		"CREATE TABLE other (id int)",
+		"CREATE SCHEMA app",
+		"CREATE TYPE mood AS ENUM ('ok')",
+		"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+		"CREATE SEQUENCE s",
+		"CREATE DOMAIN d AS int",
+	};
+
+	for (size_t i = 0; i < sizeof setups / sizeof *setups; i++) {
+		struct cdb_schema s;
+		bool shadow = false;
+		char *url, *tag = xasprintf("tgt_full%zu", i);
+
+		cdb_schema_init(&s);
+		cr_assert_eq(load_logged(tag, setups[i], "CREATE TABLE a (id int);\n", &s, &shadow, &url), 0,
+		             "%s", cdb_error_message());
+		cr_assert(shadow, "no shadow database beside: %s", setups[i]);
+		cr_assert_not_null(cdb_schema_table(&s, "public", "a"));
+		cr_assert_null(cdb_schema_table(&s, "public", "other"));
+		cdb_schema_release(&s);
+		free(tag);
+		free(url);
+	}
+}
+
+Test(pg_target, models_that_end_transactions_never_run_in_the_target)
+{
+	static const char *const models[] = {
+		"CREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);\n",
+		"BEGIN;\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\nEND;\n",
+		"CREATE TABLE a (id int);\n/* done */ ROLLBACK;\nCREATE TABLE b (id int);\n",
+		"CREATE TABLE a (id int);\nsavepoint x;\nCREATE TABLE b (id int);\nrelease x;\n",
+	};
+
+	for (size_t i = 0; i < sizeof models / sizeof *models; i++) {
+		struct cdb_schema s;
+		bool shadow = false;
+		char *url, *rels, *tag = xasprintf("tgt_tx%zu", i);
+
+		cdb_schema_init(&s);
+		/* the shadow database may refuse some of them: only the target matters */
+		(void)load_logged(tag, NULL, models[i], &s, &shadow, &url);
+		cdb_error_clear();
+		cr_assert(shadow, "ran in the target: %s", models[i]);
+		rels = user_relations(url);
+		cr_assert_str_eq(rels, "", "%s left: %s", models[i], rels);
+		cdb_schema_release(&s);
+		free(rels);
+		free(tag);
+		free(url);
+	}
+}
+
+Test(pg_target, statements_refused_in_a_transaction_fall_back_to_a_shadow_database)
+{
+	struct cdb_schema s;
+	bool shadow = false;
+	char *url, *rels;
+	const struct cdb_table *t;
+
+	cdb_schema_init(&s);
+	cr_assert_eq(load_logged("tgt_conc", NULL,
+	                         "CREATE TABLE a (id int, name text);\n"
+	                         "CREATE INDEX CONCURRENTLY a_name ON a (name);\n",
+	                         &s, &shadow, &url),
+	             0, "%s", cdb_error_message());
+	cr_assert(shadow, "%s", sql_log.ptr);
+	t = cdb_schema_table(&s, "public", "a");
+	cr_assert_not_null(t);
+	cr_assert_not_null(cdb_schema_index(&s, "public", "a_name"));
+	rels = user_relations(url);
+	cr_assert_str_eq(rels, "");
+	cdb_schema_release(&s);
+	free(rels);
+	free(url);
+}
+
+Test(pg_target, interrupted_load_rolls_back_and_dies_of_the_signal)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("tgt_sigint");
+	char *file = pgtest_write_file("CREATE TABLE a (id int);\nSELECT pg_sleep(30);\n");
+	struct cdb_db *db;
+	struct timespec t0, t1;
+	int status;
+	pid_t pid;
+	char *v = NULL, *rels;
+
+	pgtest_config(&cfg);
+	fflush(NULL);
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		struct cdb_introspect_opts o = {0};
+		const char *files[1] = { file };
+		struct cdb_db *cdb = NULL;
+		struct cdb_schema s;
+
+		if (cdb_db_open(&cdb, url, &cfg))
+			_exit(3);
+		cdb_schema_init(&s);
+		cdb->vt->load_models(&s, cdb, &cfg, files, 1, &o);
+		_exit(4); /* not reached: the signal is re-raised after the rollback */
+	}
+	/* wait until the models sleep inside the target, then interrupt */
+	db = pgtest_open(url, &cfg);
+	for (int i = 0; i < 100; i++) {
+		free(v);
+		v = pgtest_value(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+		                     " AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'");
+		if (strcmp(v, "1") == 0)
+			break;
+		usleep(100 * 1000);
+	}
+	cr_assert_str_eq(v, "1", "the models never reached the target");
+	free(v);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	kill(pid, SIGINT);
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT, "status %d", status);
+	cr_assert_lt(t1.tv_sec - t0.tv_sec, 10, "the running statement was not cancelled");
+	cr_assert_eq(count_shadows(pid), 0);
+	cdb_db_close(db);
+	rels = user_relations(url);
+	cr_assert_str_eq(rels, "", "the models stayed in the target: %s", rels);
+	free(rels);
+	unlink(file);
+	free(file);
 	free(url);
 }

@@ -68,6 +68,103 @@ Test(path, dirname_basename)
 	cr_assert_str_eq(cdb_path_basename("y.sql"), "y.sql");
 }
 
+Test(path, relative_to)
+{
+	cr_assert_str_eq(cdb_path_relative_to("/p/models/x.sql", "/p"), "models/x.sql");
+	cr_assert_str_eq(cdb_path_relative_to("/p/models/x.sql", "/p/"), "models/x.sql");
+	cr_assert_str_eq(cdb_path_relative_to("/p/models/x.sql", "/p/models"), "x.sql");
+	cr_assert_str_eq(cdb_path_relative_to("/p", "/p"), ".");
+	cr_assert_str_eq(cdb_path_relative_to("/p/", "/p"), ".");
+	cr_assert_str_eq(cdb_path_relative_to("/a/b", "/"), "a/b");
+	/* a longer name that shares the prefix is not below the directory */
+	cr_assert_str_eq(cdb_path_relative_to("/project2/x.sql", "/project"), "/project2/x.sql");
+	cr_assert_str_eq(cdb_path_relative_to("/q/x.sql", "/p"), "/q/x.sql");
+	cr_assert_str_eq(cdb_path_relative_to("/p", "/p/models"), "/p");
+	cr_assert_str_eq(cdb_path_relative_to("models/x.sql", "/p"), "models/x.sql");
+	cr_assert_str_eq(cdb_path_relative_to("/p/x.sql", "p"), "/p/x.sql");
+	{
+		/* the result points into the argument: no copy to free */
+		const char *path = "/p/models/x.sql";
+
+		cr_assert_eq(cdb_path_relative_to(path, "/p"), path + 3);
+	}
+}
+
+/* Each Criterion test runs in its own process, so each reads the cwd afresh. */
+Test(path, display_relative_to_cwd)
+{
+	char *real = realpath(tmpdir, NULL);
+	char *models = cdb_path_join(real, "models/x.sql");
+	char *sub = cdb_path_join(real, "sub");
+
+	cr_assert_eq(mkdir(sub, 0777), 0);
+	cr_assert_eq(chdir(real), 0);
+	cr_assert_eq(unsetenv("PWD"), 0);
+	cr_assert_str_eq(cdb_path_display(models), "models/x.sql");
+	cr_assert_str_eq(cdb_path_display(sub), "sub");
+	cr_assert_str_eq(cdb_path_display(real), ".");
+	cr_assert_str_eq(cdb_path_display("/nowhere/else.sql"), "/nowhere/else.sql");
+	cr_assert_str_eq(cdb_path_display("models/x.sql"), "models/x.sql");
+	free(sub);
+	free(models);
+	free(real);
+}
+
+Test(path, display_outside_cwd_stays_absolute)
+{
+	char *real = realpath(tmpdir, NULL);
+	char *sub = cdb_path_join(real, "sub");
+	char *models = cdb_path_join(real, "models/x.sql");
+
+	cr_assert_eq(mkdir(sub, 0777), 0);
+	cr_assert_eq(chdir(sub), 0);
+	cr_assert_str_eq(cdb_path_display(models), models);
+	free(models);
+	free(sub);
+	free(real);
+}
+
+Test(path, display_through_symlinked_cwd)
+{
+	char *real = realpath(tmpdir, NULL);
+	char *dir = cdb_path_join(real, "real");
+	char *link = cdb_path_join(real, "link");
+	char *via_link = cdb_path_join(link, "models/x.sql");
+	char *via_dir = cdb_path_join(dir, "models/x.sql");
+
+	cr_assert_eq(mkdir(dir, 0777), 0);
+	cr_assert_eq(symlink(dir, link), 0);
+	cr_assert_eq(chdir(link), 0);
+	cr_assert_eq(setenv("PWD", link, 1), 0);
+	/* getcwd() says .../real, the shell says .../link: both are "here" */
+	cr_assert_str_eq(cdb_path_display(via_dir), "models/x.sql");
+	cr_assert_str_eq(cdb_path_display(via_link), "models/x.sql");
+	free(via_dir);
+	free(via_link);
+	free(link);
+	free(dir);
+	free(real);
+}
+
+Test(path, display_ignores_a_stale_pwd)
+{
+	char *real = realpath(tmpdir, NULL);
+	char *a = cdb_path_join(real, "a");
+	char *b = cdb_path_join(real, "b");
+	char *in_b = cdb_path_join(b, "x.sql");
+
+	cr_assert_eq(mkdir(a, 0777), 0);
+	cr_assert_eq(mkdir(b, 0777), 0);
+	cr_assert_eq(chdir(a), 0);
+	/* $PWD left over from before a chdir names another directory */
+	cr_assert_eq(setenv("PWD", b, 1), 0);
+	cr_assert_str_eq(cdb_path_display(in_b), in_b);
+	free(in_b);
+	free(b);
+	free(a);
+	free(real);
+}
+
 Test(path, write_then_read)
 {
 	char *f = cdb_path_join(tmpdir, "f.txt");

@@ -136,4 +136,9 @@ Test(url, mask)
 	check_mask("postgresql://u:p@ss@host:5/db?x=@", "postgresql://u:***@host:5/db?x=@");
 	check_mask("sqlite:///app.db", "sqlite:///app.db");
 	check_mask("not a url", "not a url");
+	/* libpq takes the password as a query parameter too */
+	check_mask("postgresql://u@host/db?sslmode=require&password=s3cret&x=1",
+	           "postgresql://u@host/db?sslmode=require&password=***&x=1");
+	check_mask("postgres://u:a@host/db?PASSWORD=b#frag", "postgres://u:***@host/db?PASSWORD=***#frag");
+	check_mask("postgresql:///db?passwordx=1&password=", "postgresql:///db?passwordx=1&password=***");
 }
