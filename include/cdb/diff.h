@@ -24,7 +24,9 @@
  *      other tables whose text names a changing table or a dropped view
  *      (the rename step of a rebuild checks every trigger);
  *   2. namespaces, extensions, enums, domains, sequences, functions created or
- *      changed;
+ *      changed, then the domain CHECKs that call functions (a domain is
+ *      created without them; a dropped domain loses them in step 5, before
+ *      the functions are dropped);
  *   3. tables: created (referenced tables before the tables that reference
  *      them), renamed, altered; within one table the ops are contiguous:
  *      dropped constraints, renamed, dropped, added, altered columns, added
@@ -121,6 +123,9 @@ enum cdb_op_kind {
 	                             (`alter` has CDB_ALTER_DEFAULT / _NULLABLE / _DOMAIN_CHECKS);
 	                             a changed base type or collation of an unused domain is
 	                             drop + create instead */
+	CDB_OP_REBUILD_DOMAIN,    /* from_domain -> to_domain: base type or collation of a domain
+	                             columns use: rename old, create new, ALTER columns USING,
+	                             drop old; destructive when the base type narrows */
 
 	CDB_OP__COUNT
 };

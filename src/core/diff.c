@@ -554,6 +554,16 @@ static void mark_destructive(struct cdb_diff *d, struct cdb_op *op)
 		}
 		break;
 	}
+	case CDB_OP_REBUILD_DOMAIN:
+		if (!opt_eq(op->from_domain->type, op->to_domain->type) &&
+		    !widening(op->from_domain->type, op->to_domain->type)) {
+			op->destructive = true;
+			op->reason = cdb_arena_sprintf(a, "changes domain '%s' from %s to %s, which may truncate "
+			                               "or fail to convert the values of the columns using it",
+			                               qual(a, op->to_domain->schema, op->to_domain->name),
+			                               op->from_domain->type, op->to_domain->type);
+		}
+		break;
 	default:
 		break;
 	}
@@ -1224,11 +1234,102 @@ static unsigned domain_changes(const struct cdb_domain *a, const struct cdb_doma
 }
 
 /*
- * Domains are created with the enums, before the tables that use them. A
- * domain whose base type or collation changes cannot be altered: when no
- * column uses it, it is dropped and created again right here; when columns
- * use it, the base type change is not supported and only the in-place parts
- * are emitted (PostgreSQL would refuse the drop).
+ * A domain whose base type or collation changes cannot be altered in place:
+ * it is rebuilt (REBUILD_DOMAIN) when columns use it, else dropped and
+ * created again.
+ */
+static bool domain_retyped(const struct cdb_domain *a, const struct cdb_domain *b)
+{
+	return !opt_eq(a->type, b->type) || !opt_eq(a->collation, b->collation);
+}
+
+/*
+ * Does CHECK text `def` call a function of schema `s`? pg_get_constraintdef
+ * prints a call as name( or schema.name( (either part possibly quoted).
+ */
+static bool calls_function(const struct cdb_schema *s, const char *def)
+{
+	for (size_t i = 0; i < s->nfunctions; i++) {
+		const char *name = s->functions[i].name;
+		size_t n = strlen(name);
+
+		for (const char *p = strstr(def, name); p; p = strstr(p + 1, name)) {
+			const char *q = p + n;
+			char before = p > def ? p[-1] : ' ';
+
+			if (before == '"' && *q == '"') {
+				before = p - 1 > def ? p[-2] : ' ';
+				q++;
+			}
+			if (isalnum((unsigned char)before) || before == '_' || before == '$' || before == '"')
+				continue;
+			while (*q == ' ')
+				q++;
+			if (*q == '(')
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * `d` without the CHECKs that call a function of `fns`: PostgreSQL creates
+ * domains before functions and drops them after, so such CHECKs are added
+ * once the functions exist and dropped before they go. Returns `d` itself
+ * when it has none, else a copy in the diff's arena.
+ */
+static const struct cdb_domain *domain_without_calls(struct ctx *c, const struct cdb_domain *d,
+                                                     const struct cdb_schema *fns)
+{
+	struct cdb_domain *copy;
+	size_t keep = 0;
+
+	for (size_t i = 0; i < d->nchecks; i++)
+		if (!calls_function(fns, d->checks[i].definition))
+			keep++;
+	if (keep == d->nchecks)
+		return d;
+	copy = cdb_arena_alloc(&c->d->arena, sizeof(*copy));
+	*copy = *d;
+	copy->checks = cdb_arena_alloc(&c->d->arena, (keep ? keep : 1) * sizeof(*copy->checks));
+	copy->nchecks = 0;
+	for (size_t i = 0; i < d->nchecks; i++)
+		if (!calls_function(fns, d->checks[i].definition))
+			copy->checks[copy->nchecks++] = d->checks[i];
+	return copy;
+}
+
+/* Does `b` have a CHECK that `a` lacks and that calls a function of `fns`? */
+static bool adds_call(const struct cdb_domain *a, const struct cdb_domain *b, const struct cdb_schema *fns)
+{
+	for (size_t i = 0; i < b->nchecks; i++) {
+		bool had = false;
+
+		for (size_t k = 0; k < a->nchecks && !had; k++)
+			had = !strcmp(a->checks[k].name, b->checks[i].name) &&
+			      !strcmp(a->checks[k].definition, b->checks[i].definition);
+		if (!had && calls_function(fns, b->checks[i].definition))
+			return true;
+	}
+	return false;
+}
+
+static void alter_domain_op(struct ctx *c, const struct cdb_domain *fd, const struct cdb_domain *td, unsigned flags)
+{
+	struct cdb_op *op = push(c, CDB_OP_ALTER_DOMAIN);
+
+	op->from_domain = fd;
+	op->to_domain = td;
+	op->alter = flags;
+}
+
+/*
+ * Domains are created with the enums, before the tables that use them; a
+ * domain whose base type or collation changes is rebuilt when columns use
+ * it (rename, create, convert the columns, drop the old one; the renderer
+ * does it like an enum rebuild), else dropped and created again right here.
+ * The CHECKs that call user functions are left out here and added by
+ * late_domain_checks() once the functions exist.
  */
 static void create_domains(struct ctx *c)
 {
@@ -1237,24 +1338,62 @@ static void create_domains(struct ctx *c)
 
 	for (size_t j = 0; j < t->ndomains; j++) {
 		const struct cdb_domain *td = &t->domains[j], *fd = find_domain(f, td);
+		const struct cdb_domain *early = domain_without_calls(c, td, t);
 		unsigned flags;
 
 		if (!fd) {
-			push(c, CDB_OP_CREATE_DOMAIN)->to_domain = td;
+			push(c, CDB_OP_CREATE_DOMAIN)->to_domain = early;
 			continue;
 		}
-		if ((!opt_eq(fd->type, td->type) || !opt_eq(fd->collation, td->collation)) && !domain_used(f, fd)) {
-			push(c, CDB_OP_DROP_DOMAIN)->from_domain = fd;
-			push(c, CDB_OP_CREATE_DOMAIN)->to_domain = td;
+		if (domain_retyped(fd, td)) {
+			if (domain_used(f, fd)) {
+				op = push(c, CDB_OP_REBUILD_DOMAIN);
+				op->from_domain = fd;
+				op->to_domain = early;
+				mark_destructive(c->d, op);
+			} else {
+				push(c, CDB_OP_DROP_DOMAIN)->from_domain = fd;
+				push(c, CDB_OP_CREATE_DOMAIN)->to_domain = early;
+			}
 			continue;
 		}
-		if ((flags = domain_changes(fd, td))) {
-			op = push(c, CDB_OP_ALTER_DOMAIN);
-			op->from_domain = fd;
-			op->to_domain = td;
-			op->alter = flags;
+		if ((flags = domain_changes(fd, td)) && !adds_call(fd, td, t))
+			alter_domain_op(c, fd, td, flags);
+	}
+}
+
+/* After the functions: the CHECKs create_domains() left out (see there). */
+static void late_domain_checks(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from, *t = c->to;
+
+	for (size_t j = 0; j < t->ndomains; j++) {
+		const struct cdb_domain *td = &t->domains[j], *fd = find_domain(f, td);
+		const struct cdb_domain *early = domain_without_calls(c, td, t);
+		unsigned flags;
+
+		if (!fd || domain_retyped(fd, td)) {
+			if (early != td)
+				alter_domain_op(c, early, td, CDB_ALTER_DOMAIN_CHECKS);
+		} else if ((flags = domain_changes(fd, td)) && adds_call(fd, td, t)) {
+			alter_domain_op(c, fd, td, flags);
 		}
 	}
+}
+
+/*
+ * A dropped domain whose CHECKs call functions loses those CHECKs before
+ * the functions are dropped (the domain itself goes after them, because a
+ * function may take or return it). Returns the domain as drop_domains()
+ * finds it.
+ */
+static const struct cdb_domain *early_domain_drop(struct ctx *c, const struct cdb_domain *fd, bool push_op)
+{
+	const struct cdb_domain *late = domain_without_calls(c, fd, c->from);
+
+	if (push_op && late != fd)
+		alter_domain_op(c, fd, late, CDB_ALTER_DOMAIN_CHECKS);
+	return late;
 }
 
 /* Dropped after the tables that used them, before the enums they may be over. */
@@ -1262,7 +1401,7 @@ static void drop_domains(struct ctx *c)
 {
 	for (size_t i = 0; i < c->from->ndomains; i++)
 		if (!find_domain(c->to, &c->from->domains[i]))
-			push(c, CDB_OP_DROP_DOMAIN)->from_domain = &c->from->domains[i];
+			push(c, CDB_OP_DROP_DOMAIN)->from_domain = early_domain_drop(c, &c->from->domains[i], false);
 }
 
 static void domain_comments(struct ctx *c)
@@ -1275,7 +1414,9 @@ static void domain_comments(struct ctx *c)
 
 		/* a domain dropped and created again lost its comment */
 		for (size_t n = 0; fd && n < c->d->nops; n++)
-			if (c->d->ops[n].kind == CDB_OP_CREATE_DOMAIN && c->d->ops[n].to_domain == &t->domains[j])
+			if (c->d->ops[n].kind == CDB_OP_CREATE_DOMAIN &&
+			    opt_eq(c->d->ops[n].to_domain->schema, t->domains[j].schema) &&
+			    !strcmp(c->d->ops[n].to_domain->name, t->domains[j].name))
 				fd = NULL;
 		comment_op(c, CDB_COMMENT_DOMAIN, fd ? fd->comment : NULL, t->domains[j].comment, &p);
 	}
@@ -1378,6 +1519,7 @@ static void create_pg_objects(struct ctx *c)
 			op->to_function = tf;
 		}
 	}
+	late_domain_checks(c);
 }
 
 static void drop_pg_objects(struct ctx *c)
@@ -1385,6 +1527,9 @@ static void drop_pg_objects(struct ctx *c)
 	const struct cdb_schema *f = c->from, *t = c->to;
 	struct cdb_op *op;
 
+	for (size_t i = 0; i < f->ndomains; i++)
+		if (!find_domain(t, &f->domains[i]))
+			early_domain_drop(c, &f->domains[i], true);
 	for (size_t i = 0; i < f->nfunctions; i++) {
 		bool found = false;
 
@@ -1475,6 +1620,23 @@ static void mark_enum_users(struct ctx *c)
 		for (size_t k = 0; k < f->ntables; k++)
 			for (size_t col = 0; col < f->tables[k].ncolumns; col++)
 				if (type_is_enum(f->tables[k].columns[col].type, fe))
+					c->tretype[k] = true;
+	}
+}
+
+/* The same for a domain that is rebuilt: every column using it changes type. */
+static void mark_domain_users(struct ctx *c)
+{
+	const struct cdb_schema *f = c->from;
+
+	for (size_t i = 0; i < f->ndomains; i++) {
+		const struct cdb_domain *fd = &f->domains[i], *td = find_domain(c->to, fd);
+
+		if (!td || !domain_retyped(fd, td))
+			continue;
+		for (size_t k = 0; k < f->ntables; k++)
+			for (size_t col = 0; col < f->tables[k].ncolumns; col++)
+				if (type_is_domain(f->tables[k].columns[col].type, fd))
 					c->tretype[k] = true;
 	}
 }
@@ -1717,6 +1879,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 		out->nops = out->ops_cap = 0;
 
 		mark_enum_users(&c);
+		mark_domain_users(&c);
 
 		/* views to drop first: changed, dropped, or reading something that changes */
 		for (size_t i = 0; i < from->nviews; i++) {
@@ -1971,6 +2134,7 @@ static const char *const kind_names[CDB_OP__COUNT] = {
 	[CDB_OP_CREATE_DOMAIN] = "create_domain",
 	[CDB_OP_DROP_DOMAIN] = "drop_domain",
 	[CDB_OP_ALTER_DOMAIN] = "alter_domain",
+	[CDB_OP_REBUILD_DOMAIN] = "rebuild_domain",
 };
 
 const char *cdb_op_kind_name(enum cdb_op_kind kind)
@@ -2226,6 +2390,15 @@ void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
 		cdb_buf_puts(out, "alter domain ");
 		put_qual(out, op->to_domain->schema, op->to_domain->name);
 		put_flags(out, op->alter);
+		break;
+	case CDB_OP_REBUILD_DOMAIN:
+		cdb_buf_puts(out, "rebuild domain ");
+		put_qual(out, op->to_domain->schema, op->to_domain->name);
+		cdb_buf_printf(out, " (%s -> %s", op->from_domain->type, op->to_domain->type);
+		if (!opt_eq(op->from_domain->collation, op->to_domain->collation))
+			cdb_buf_printf(out, ", collation %s -> %s", op->from_domain->collation ? op->from_domain->collation : "default",
+			               op->to_domain->collation ? op->to_domain->collation : "default");
+		cdb_buf_putc(out, ')');
 		break;
 	case CDB_OP__COUNT:
 		cdb_buf_puts(out, "?");

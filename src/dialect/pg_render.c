@@ -19,8 +19,11 @@
  *    sequence is moved past the existing rows (setval) so inserts go on.
  *  - a type change whose old default does not cast: the default is dropped
  *    before `TYPE ... USING col::type` and set again after.
- *  - removing enum labels: rename the type, create the new one, convert
- *    every column through text, restore defaults, drop the old type.
+ *  - removing enum labels, or a new base type or collation for a domain
+ *    that columns use: rename the type, create the new one, convert every
+ *    column (through text for an enum), restore defaults, drop the old
+ *    type. In a downgrade, a CHECK, index or default that names a label the
+ *    rebuild brings back waits for that rebuild.
  *  - ALTER TYPE ... ADD VALUE runs inside the revision's transaction
  *    (PostgreSQL 12+), but the new label cannot be used before that
  *    transaction commits; a comment says so.
@@ -371,6 +374,8 @@ static void when_triggers(const struct render *r, const struct cdb_table *t, con
 	}
 }
 
+static size_t label_waits(const struct render *r, size_t at, const char *def);
+
 static void render_alter_column(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
@@ -441,7 +446,9 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 	if (to->default_expr && !to->identity && !to->generated &&
 	    (default_gone || ((op->alter & CDB_ALTER_DEFAULT) && !same(from->default_expr, to->default_expr)) ||
 	     !from->default_expr)) {
-		if (default_gone || !same(from->default_expr, to->default_expr)) {
+		/* a default naming a label a later rebuild brings back is set by that rebuild */
+		if ((default_gone || !same(from->default_expr, to->default_expr)) &&
+		    label_waits(r, (size_t)(op - r->ops), to->default_expr) == r->nops) {
 			alter_column_head(b, t, name);
 			cdb_buf_printf(b, "SET DEFAULT %s;\n", to->default_expr);
 		}
@@ -479,7 +486,20 @@ static bool constraint_added_later(const struct render *r, const struct cdb_tabl
 	return false;
 }
 
-static void render_create_table(const struct render *r, const struct cdb_table *t)
+/*
+ * Column `c` as created by the op at `at`: without a default that names a
+ * label a later type rebuild brings back (that rebuild sets it).
+ */
+static void column_def_at(const struct render *r, size_t at, const struct cdb_table *t, const struct cdb_column *c)
+{
+	struct cdb_column bare = *c;
+
+	if (label_waits(r, at, c->default_expr) < r->nops)
+		bare.default_expr = NULL;
+	column_def_in(r, t, &bare);
+}
+
+static void render_create_table(const struct render *r, size_t at, const struct cdb_table *t)
 {
 	struct cdb_buf *b = r->out;
 	bool first = true;
@@ -492,13 +512,13 @@ static void render_create_table(const struct render *r, const struct cdb_table *
 	cdb_buf_puts(b, " (");
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		cdb_buf_puts(b, first ? "\n    " : ",\n    ");
-		column_def_in(r, t, &t->columns[i]);
+		column_def_at(r, at, t, &t->columns[i]);
 		first = false;
 	}
 	for (size_t i = 0; i < t->nconstraints; i++) {
 		const struct cdb_constraint *k = &t->constraints[i];
 
-		if (constraint_added_later(r, t, k))
+		if (constraint_added_later(r, t, k) || label_waits(r, at, k->definition) < r->nops)
 			continue;
 		cdb_buf_puts(b, first ? "\n    " : ",\n    ");
 		if (k->name) {
@@ -677,9 +697,12 @@ static bool dropped_by_rebuild(const struct render *r, size_t at, const char *de
 		struct cdb_buf tn = CDB_BUF_INIT;
 		bool hit;
 
-		if (op->kind != CDB_OP_REBUILD_ENUM || !op->from_enum)
+		if (op->kind == CDB_OP_REBUILD_ENUM && op->from_enum)
+			enum_type_name(&tn, op->from_enum->schema, op->from_enum->name);
+		else if (op->kind == CDB_OP_REBUILD_DOMAIN)
+			enum_type_name(&tn, op->from_domain->schema, op->from_domain->name);
+		else
 			continue;
-		enum_type_name(&tn, op->from_enum->schema, op->from_enum->name);
 		hit = mentions_type(definition, tn.ptr);
 		cdb_buf_release(&tn);
 		if (hit)
@@ -689,130 +712,9 @@ static bool dropped_by_rebuild(const struct render *r, size_t at, const char *de
 }
 
 static void drop_view(struct cdb_buf *b, const struct cdb_view *v);
+static void create_domain(struct cdb_buf *b, const struct cdb_domain *d);
 static void create_view(struct cdb_buf *b, const struct cdb_view *v, bool replace);
 static void recreate_view_indexes(const struct render *r, const struct cdb_view *v);
-
-static void render_rebuild_enum(const struct render *r, const struct cdb_op *op)
-{
-	struct cdb_buf *b = r->out;
-	const struct cdb_enum *from = op->from_enum, *to = op->to_enum;
-	struct cdb_buf tname = CDB_BUF_INIT, tarr = CDB_BUF_INIT;
-	char *old = xasprintf("%.50s__cdb_old", from->name);
-	const struct cdb_schema *s = r->diff->from;
-	char **names = NULL;
-	size_t nnames = 0, nviews;
-	const struct cdb_view **views = NULL;
-	size_t at = (size_t)(op - r->ops);
-
-	/* The columns are as in the database's schema at this point of either list (see diff.h order). */
-	enum_type_name(&tname, from->schema, from->name);
-	cdb_buf_printf(&tarr, "%s[]", tname.ptr);
-	/* the tables with a column of this type, then the views reading them */
-	for (size_t i = 0; s && i < s->ntables; i++)
-		for (size_t k = 0; k < s->tables[i].ncolumns; k++) {
-			const char *ty = s->tables[i].columns[k].type;
-
-			if (strcmp(ty, tname.ptr) == 0 || strcmp(ty, tarr.ptr) == 0) {
-				names = xrealloc(names, (nnames + 1) * sizeof *names);
-				names[nnames++] = xasprintf("%s.%s", s->tables[i].schema ? s->tables[i].schema : "public",
-				                            s->tables[i].name);
-				break;
-			}
-		}
-	nviews = views_reading(r, s, &names, &nnames, &views);
-	for (size_t i = nviews; i-- > 0;)
-		drop_view(b, views[i]);
-	/*
-	 * Index predicates and CHECK expressions that compare with a label
-	 * hold the old type's operators: they go before the columns change and
-	 * come back, reparsed against the new type, afterwards.
-	 */
-	for (size_t i = 0; s && i < s->nindexes; i++)
-		if (mentions_type(s->indexes[i].definition, tname.ptr)) {
-			cdb_buf_puts(b, "DROP INDEX ");
-			pg_quote_qualified(b, s->indexes[i].schema, s->indexes[i].name);
-			cdb_buf_puts(b, ";\n");
-		}
-	for (size_t i = 0; s && i < s->ntables; i++)
-		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
-			const struct cdb_constraint *c = &s->tables[i].constraints[k];
-
-			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
-			    mentions_type(c->definition, tname.ptr)) {
-				cdb_buf_puts(b, "ALTER TABLE ");
-				qtable(b, &s->tables[i]);
-				cdb_buf_puts(b, " DROP CONSTRAINT ");
-				pg_quote_ident(b, c->name);
-				cdb_buf_puts(b, ";\n");
-			}
-		}
-	cdb_buf_puts(b, "ALTER TYPE ");
-	pg_quote_qualified(b, from->schema, from->name);
-	cdb_buf_puts(b, " RENAME TO ");
-	pg_quote_ident(b, old);
-	cdb_buf_puts(b, ";\nCREATE TYPE ");
-	pg_quote_qualified(b, to->schema, to->name);
-	enum_labels(b, to);
-	cdb_buf_puts(b, ";\n");
-	for (size_t i = 0; s && i < s->ntables; i++) {
-		const struct cdb_table *t = &s->tables[i];
-
-		for (size_t k = 0; k < t->ncolumns; k++) {
-			const struct cdb_column *c = &t->columns[k];
-			bool arr = strcmp(c->type, tarr.ptr) == 0;
-
-			if (strcmp(c->type, tname.ptr) != 0 && !arr)
-				continue;
-			if (c->default_expr) {
-				alter_column_head(b, t, c->name);
-				cdb_buf_puts(b, "DROP DEFAULT;\n");
-			}
-			alter_column_head(b, t, c->name);
-			cdb_buf_printf(b, "TYPE %s USING ", c->type);
-			pg_quote_ident(b, c->name);
-			cdb_buf_printf(b, "::text%s::%s;\n", arr ? "[]" : "", c->type);
-			if (c->default_expr) {
-				alter_column_head(b, t, c->name);
-				cdb_buf_printf(b, "SET DEFAULT %s;\n", c->default_expr);
-			}
-		}
-	}
-	cdb_buf_puts(b, "DROP TYPE ");
-	pg_quote_qualified(b, from->schema, old);
-	cdb_buf_puts(b, ";\n");
-	for (size_t i = 0; s && i < s->ntables; i++)
-		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
-			const struct cdb_constraint *c = &s->tables[i].constraints[k];
-
-			/* one the list drops later anyway stays dropped (it may name a label that goes) */
-			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
-			    mentions_type(c->definition, tname.ptr) && !dropped_later(r, at, &s->tables[i], c, NULL)) {
-				cdb_buf_puts(b, "ALTER TABLE ");
-				qtable(b, &s->tables[i]);
-				cdb_buf_puts(b, " ADD CONSTRAINT ");
-				pg_quote_ident(b, c->name);
-				cdb_buf_printf(b, " %s;\n", c->definition);
-			}
-		}
-	for (size_t i = 0; s && i < s->nindexes; i++)
-		if (mentions_type(s->indexes[i].definition, tname.ptr) &&
-		    !dropped_later(r, at, NULL, NULL, &s->indexes[i])) {
-			put_def(b, s->indexes[i].definition);
-			cdb_buf_puts(b, ";\n");
-		}
-	for (size_t i = 0; i < nviews; i++) {
-		create_view(b, views[i], false);
-		if (views[i]->materialized)
-			recreate_view_indexes(r, views[i]);
-	}
-	for (size_t i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
-	free(views);
-	free(old);
-	cdb_buf_release(&tname);
-	cdb_buf_release(&tarr);
-}
 
 /* Does SQL text `def` hold the constant 'label'::type? */
 static bool uses_label(const char *def, const char *type, const char *label)
@@ -838,6 +740,259 @@ static bool table_uses_label(const struct cdb_table *t, const char *type, const 
 		if (uses_label(t->constraints[c].definition, type, label))
 			return true;
 	return false;
+}
+
+/*
+ * Index of the first REBUILD_ENUM op after `at` that gives its type back a
+ * label which SQL text `def` uses ('label'::type); r->nops when there is
+ * none. In a downgrade the constraints, index predicates and defaults of
+ * the old schema come back (step 3 reversed) before the type regains the
+ * labels they name (step 2 reversed): they wait for that rebuild, which
+ * adds them after creating the type.
+ */
+static size_t label_waits(const struct render *r, size_t at, const char *def)
+{
+	for (size_t i = at + 1; def && i < r->nops; i++) {
+		const struct cdb_op *op = &r->ops[i];
+		struct cdb_buf tn = CDB_BUF_INIT;
+		bool hit = false;
+
+		if (op->kind != CDB_OP_REBUILD_ENUM || !op->from_enum || !op->to_enum)
+			continue;
+		enum_type_name(&tn, op->to_enum->schema, op->to_enum->name);
+		for (size_t k = 0; k < op->to_enum->nlabels && !hit; k++) {
+			bool had = false;
+
+			for (size_t j = 0; j < op->from_enum->nlabels && !had; j++)
+				had = strcmp(op->from_enum->labels[j], op->to_enum->labels[k]) == 0;
+			hit = !had && uses_label(def, tn.ptr, op->to_enum->labels[k]);
+		}
+		cdb_buf_release(&tn);
+		if (hit)
+			return i;
+	}
+	return r->nops;
+}
+
+/* Was the constraint or index (as in diff->from) left to the rebuild at `at` by an op before it? */
+static bool waits_for(const struct render *r, size_t at, const struct cdb_constraint *k, const struct cdb_index *x)
+{
+	for (size_t i = 0; i < at; i++) {
+		const struct cdb_op *op = &r->ops[i];
+
+		if (k && op->kind == CDB_OP_ADD_CONSTRAINT && op->to_constraint == k &&
+		    label_waits(r, i, k->definition) == at)
+			return true;
+		if (x && op->kind == CDB_OP_CREATE_INDEX && op->to_index == x && label_waits(r, i, x->definition) == at)
+			return true;
+		for (size_t n = 0; k && op->kind == CDB_OP_CREATE_TABLE && n < op->to_table->nconstraints; n++)
+			if (&op->to_table->constraints[n] == k && label_waits(r, i, k->definition) == at)
+				return true;
+	}
+	return false;
+}
+
+/* Does `def` use a label of enum op `from` that `to` no longer has? */
+static bool uses_dropped_label(const char *def, const char *type, const struct cdb_enum *from,
+                               const struct cdb_enum *to)
+{
+	for (size_t i = 0; def && i < from->nlabels; i++) {
+		bool kept = false;
+
+		for (size_t k = 0; k < to->nlabels && !kept; k++)
+			kept = strcmp(from->labels[i], to->labels[k]) == 0;
+		if (!kept && uses_label(def, type, from->labels[i]))
+			return true;
+	}
+	return false;
+}
+
+/* Are type names a and b (format_type text) the same type apart from modifiers ("numeric(8,2)")? */
+static bool same_base_type(const char *a, const char *b)
+{
+	for (;;) {
+		if (*a == '(')
+			while (*a && *a++ != ')')
+				;
+		if (*b == '(')
+			while (*b && *b++ != ')')
+				;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+		a++;
+		b++;
+	}
+}
+
+/*
+ * A type that columns use and that cannot be changed in place (an enum
+ * losing or reordering labels, a domain changing base type or collation):
+ * rename the old type, create the new one, convert every column of every
+ * table through the base type (text for an enum), restore the defaults,
+ * drop the old type.
+ */
+static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	bool domain = op->kind == CDB_OP_REBUILD_DOMAIN;
+	const char *schema = domain ? op->from_domain->schema : op->from_enum->schema;
+	const char *name = domain ? op->from_domain->name : op->from_enum->name;
+	const char *via = domain ? op->to_domain->type : "text";
+	/*
+	 * A domain that keeps its base type (only length, precision or
+	 * collation change) converts by assignment, which refuses a value too
+	 * long for the new length where an explicit cast would cut it.
+	 */
+	bool cast = !domain || !same_base_type(op->from_domain->type, op->to_domain->type);
+	const char *comment = domain ? op->to_domain->comment : op->to_enum->comment;
+	struct cdb_buf tname = CDB_BUF_INIT, tarr = CDB_BUF_INIT;
+	char *old = xasprintf("%.50s__cdb_old", name);
+	const struct cdb_schema *s = r->diff->from;
+	char **names = NULL;
+	size_t nnames = 0, nviews;
+	const struct cdb_view **views = NULL;
+	size_t at = (size_t)(op - r->ops);
+
+	/* The columns are as in the database's schema at this point of either list (see diff.h order). */
+	enum_type_name(&tname, schema, name);
+	cdb_buf_printf(&tarr, "%s[]", tname.ptr);
+	/* the tables with a column of this type, then the views reading them */
+	for (size_t i = 0; s && i < s->ntables; i++)
+		for (size_t k = 0; k < s->tables[i].ncolumns; k++) {
+			const char *ty = s->tables[i].columns[k].type;
+
+			if (strcmp(ty, tname.ptr) == 0 || strcmp(ty, tarr.ptr) == 0) {
+				names = xrealloc(names, (nnames + 1) * sizeof *names);
+				names[nnames++] = xasprintf("%s.%s", s->tables[i].schema ? s->tables[i].schema : "public",
+				                            s->tables[i].name);
+				break;
+			}
+		}
+	nviews = views_reading(r, s, &names, &nnames, &views);
+	for (size_t i = nviews; i-- > 0;)
+		drop_view(b, views[i]);
+	/*
+	 * Index predicates and CHECK expressions that compare with a constant
+	 * of the type hold the old type's operators: they go before the columns
+	 * change and come back, reparsed against the new type, afterwards.
+	 * Those an earlier op left to this rebuild do not exist yet.
+	 */
+	for (size_t i = 0; s && i < s->nindexes; i++)
+		if (mentions_type(s->indexes[i].definition, tname.ptr) && !waits_for(r, at, NULL, &s->indexes[i])) {
+			cdb_buf_puts(b, "DROP INDEX ");
+			pg_quote_qualified(b, s->indexes[i].schema, s->indexes[i].name);
+			cdb_buf_puts(b, ";\n");
+		}
+	for (size_t i = 0; s && i < s->ntables; i++)
+		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
+			const struct cdb_constraint *c = &s->tables[i].constraints[k];
+
+			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
+			    mentions_type(c->definition, tname.ptr) && !waits_for(r, at, c, NULL)) {
+				cdb_buf_puts(b, "ALTER TABLE ");
+				qtable(b, &s->tables[i]);
+				cdb_buf_puts(b, " DROP CONSTRAINT ");
+				pg_quote_ident(b, c->name);
+				cdb_buf_puts(b, ";\n");
+			}
+		}
+	cdb_buf_puts(b, domain ? "ALTER DOMAIN " : "ALTER TYPE ");
+	pg_quote_qualified(b, schema, name);
+	cdb_buf_puts(b, " RENAME TO ");
+	pg_quote_ident(b, old);
+	cdb_buf_puts(b, ";\n");
+	if (domain) {
+		create_domain(b, op->to_domain);
+	} else {
+		cdb_buf_puts(b, "CREATE TYPE ");
+		pg_quote_qualified(b, op->to_enum->schema, op->to_enum->name);
+		enum_labels(b, op->to_enum);
+		cdb_buf_puts(b, ";\n");
+	}
+	/* the comment stayed with the old type */
+	if (comment) {
+		cdb_buf_puts(b, domain ? "COMMENT ON DOMAIN " : "COMMENT ON TYPE ");
+		pg_quote_qualified(b, schema, name);
+		cdb_buf_puts(b, " IS ");
+		pg_quote_literal(b, comment);
+		cdb_buf_puts(b, ";\n");
+	}
+	for (size_t i = 0; s && i < s->ntables; i++) {
+		const struct cdb_table *t = &s->tables[i];
+
+		for (size_t k = 0; k < t->ncolumns; k++) {
+			const struct cdb_column *c = &t->columns[k];
+			bool arr = strcmp(c->type, tarr.ptr) == 0;
+			/* a default naming a label that goes is replaced by a later op of the list */
+			bool keep_default = c->default_expr &&
+			                    (domain || !uses_dropped_label(c->default_expr, tname.ptr, op->from_enum, op->to_enum));
+
+			if (strcmp(c->type, tname.ptr) != 0 && !arr)
+				continue;
+			if (c->default_expr) {
+				alter_column_head(b, t, c->name);
+				cdb_buf_puts(b, "DROP DEFAULT;\n");
+			}
+			when_triggers(r, t, c->name, true);
+			alter_column_head(b, t, c->name);
+			cdb_buf_printf(b, "TYPE %s", c->type);
+			if (c->collation)
+				cdb_buf_printf(b, " COLLATE %s", c->collation);
+			if (cast) {
+				cdb_buf_puts(b, " USING ");
+				pg_quote_ident(b, c->name);
+				cdb_buf_printf(b, "::%s%s::%s", via, arr ? "[]" : "", c->type);
+			}
+			cdb_buf_puts(b, ";\n");
+			when_triggers(r, t, c->name, false);
+			if (keep_default) {
+				alter_column_head(b, t, c->name);
+				cdb_buf_printf(b, "SET DEFAULT %s;\n", c->default_expr);
+			}
+		}
+	}
+	cdb_buf_puts(b, domain ? "DROP DOMAIN " : "DROP TYPE ");
+	pg_quote_qualified(b, schema, old);
+	cdb_buf_puts(b, ";\n");
+	for (size_t i = 0; s && i < s->ntables; i++)
+		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
+			const struct cdb_constraint *c = &s->tables[i].constraints[k];
+
+			/*
+			 * One the list drops later anyway stays dropped; one that names
+			 * a label that goes is dropped later with its column or table.
+			 */
+			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
+			    mentions_type(c->definition, tname.ptr) && !dropped_later(r, at, &s->tables[i], c, NULL) &&
+			    (domain || !uses_dropped_label(c->definition, tname.ptr, op->from_enum, op->to_enum))) {
+				cdb_buf_puts(b, "ALTER TABLE ");
+				qtable(b, &s->tables[i]);
+				cdb_buf_puts(b, " ADD CONSTRAINT ");
+				pg_quote_ident(b, c->name);
+				cdb_buf_printf(b, " %s;\n", c->definition);
+			}
+		}
+	for (size_t i = 0; s && i < s->nindexes; i++)
+		if (mentions_type(s->indexes[i].definition, tname.ptr) &&
+		    !dropped_later(r, at, NULL, NULL, &s->indexes[i]) &&
+		    (domain || !uses_dropped_label(s->indexes[i].definition, tname.ptr, op->from_enum, op->to_enum))) {
+			put_def(b, s->indexes[i].definition);
+			cdb_buf_puts(b, ";\n");
+		}
+	for (size_t i = 0; i < nviews; i++) {
+		create_view(b, views[i], false);
+		if (views[i]->materialized)
+			recreate_view_indexes(r, views[i]);
+	}
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	free(views);
+	free(old);
+	cdb_buf_release(&tname);
+	cdb_buf_release(&tarr);
 }
 
 /*
@@ -1126,7 +1281,7 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		cdb_buf_printf(b, "-- cdb: destructive: %s\n", op->reason ? op->reason : "loses data");
 	switch (op->kind) {
 	case CDB_OP_CREATE_TABLE:
-		render_create_table(r, op->to_table);
+		render_create_table(r, (size_t)(op - r->ops), op->to_table);
 		break;
 	case CDB_OP_DROP_TABLE:
 		cdb_buf_puts(b, "DROP TABLE ");
@@ -1149,7 +1304,7 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, "ALTER TABLE ");
 		qtable(b, t);
 		cdb_buf_puts(b, " ADD COLUMN ");
-		column_def_in(r, t, op->to_column);
+		column_def_at(r, (size_t)(op - r->ops), t, op->to_column);
 		cdb_buf_puts(b, ";\n");
 		if (op->to_column->serial_seq)
 			owned_by(b, t->schema, op->to_column->serial_seq, t, op->to_column->name);
@@ -1174,6 +1329,8 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		render_alter_column(r, op);
 		break;
 	case CDB_OP_ADD_CONSTRAINT:
+		if (label_waits(r, (size_t)(op - r->ops), op->to_constraint->definition) < r->nops)
+			break; /* added by the type rebuild that brings its label back */
 		cdb_buf_puts(b, "ALTER TABLE ");
 		qtable(b, t);
 		cdb_buf_puts(b, " ADD ");
@@ -1195,6 +1352,8 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, ";\n");
 		break;
 	case CDB_OP_CREATE_INDEX:
+		if (label_waits(r, (size_t)(op - r->ops), op->to_index->definition) < r->nops)
+			break; /* created by the type rebuild that brings its label back */
 		put_def(b, op->to_index->definition);
 		cdb_buf_puts(b, ";\n");
 		break;
@@ -1291,7 +1450,7 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		int use = enum_add_needs_rebuild(r, (size_t)(op - r->ops));
 
 		if (use == 1) {
-			render_rebuild_enum(r, op);
+			render_rebuild_type(r, op);
 			break;
 		}
 		if (use == 2)
@@ -1310,7 +1469,7 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		break;
 	}
 	case CDB_OP_REBUILD_ENUM:
-		render_rebuild_enum(r, op);
+		render_rebuild_type(r, op);
 		break;
 	case CDB_OP_CREATE_SEQUENCE:
 		if (owner_rendered_here(r, op->to_sequence))
@@ -1391,6 +1550,9 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		break;
 	case CDB_OP_ALTER_DOMAIN:
 		alter_domain(b, op);
+		break;
+	case CDB_OP_REBUILD_DOMAIN:
+		render_rebuild_type(r, op);
 		break;
 	case CDB_OP__COUNT:
 	default:

@@ -202,6 +202,50 @@ Test(pg_render, added_enum_label_used_at_once) { round_trip(&pairs[5]); }
 Test(pg_render, domains_changed_in_use) { round_trip(&pairs[6]); }
 Test(pg_render, identity_options) { round_trip(&pairs[7]); }
 
+/*
+ * A domain in use narrowed to a shorter length is rebuilt by assignment, so a
+ * value that does not fit fails the revision instead of being cut; the
+ * revision is marked destructive and nothing changes.
+ */
+Test(pg_render, domain_narrowed_refuses_values_that_do_not_fit)
+{
+	struct cdb_config cfg;
+	char *url = pgtest_create_db("narrow");
+	struct cdb_db *db;
+	struct cdb_buf up = CDB_BUF_INIT, down = CDB_BUF_INIT;
+	struct cdb_exec_error e = {0};
+	char *v;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	cdb_log_set_handler(quiet, NULL);
+	pgtest_exec(db, "CREATE DOMAIN nick AS varchar(40);\n"
+	                "CREATE TABLE people (id int PRIMARY KEY, nick nick);\n"
+	                "INSERT INTO people VALUES (1, 'abcdefghijklmnopqrstuvwxyz0123');");
+	cr_assert_eq(changes_to(db, &cfg,
+	                        "CREATE DOMAIN nick AS varchar(20);\n"
+	                        "CREATE TABLE people (id int PRIMARY KEY, nick nick);\n",
+	                        &up, &down),
+	             1);
+	cr_assert(strstr(up.ptr, "-- cdb: destructive: changes domain 'public.nick'") != NULL, "%s", up.ptr);
+	cr_assert(strstr(down.ptr, "destructive") == NULL, "%s", down.ptr);
+	cr_assert_eq(db->vt->begin(db), 0, "%s", cdb_error_message());
+	cr_assert_neq(db->vt->exec(db, up.ptr, &e), 0, "the upgrade cut the value:\n%s", up.ptr);
+	cr_assert(strstr(cdb_error_message(), "too long") != NULL, "%s", cdb_error_message());
+	cdb_exec_error_release(&e);
+	cr_assert_eq(db->vt->rollback(db), 0, "%s", cdb_error_message());
+	v = pgtest_value(db, "SELECT nick FROM people");
+	cr_assert_str_eq(v, "abcdefghijklmnopqrstuvwxyz0123");
+	free(v);
+	v = pgtest_value(db, "SELECT format_type(typbasetype, typtypmod) FROM pg_type WHERE typname = 'nick'");
+	cr_assert_str_eq(v, "character varying(40)");
+	free(v);
+	cdb_buf_release(&up);
+	cdb_buf_release(&down);
+	cdb_db_close(db);
+	free(url);
+}
+
 Test(pg_render, identity_insert_continues_after_the_rows)
 {
 	struct cdb_config cfg;

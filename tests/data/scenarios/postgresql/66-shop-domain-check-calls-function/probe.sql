@@ -1,0 +1,1 @@
+SELECT id, code, qty FROM products ORDER BY id;
