@@ -4,25 +4,12 @@
 # autogenerate round trip, eight concurrent upgrades, the failing
 # statement's file and line, connection errors, the shadow database.
 . "$TESTLIB"
-
-if [ -z "${CDB_TEST_PG_URL:-}" ]; then
-	if [ -n "${CI:-}" ]; then
-		echo "not ok 1 - CDB_TEST_PG_URL is not set while CI is set (run through scripts/pgtmp)"
-		echo "1..1"
-		exit 1
-	fi
-	echo "1..0 # SKIP CDB_TEST_PG_URL is not set (run through scripts/pgtmp)"
-	exit 0
-fi
-
-PSQL="psql -X -q -At -v ON_ERROR_STOP=1"
-SERVER=${CDB_TEST_PG_URL%/*}
+. "$PGLIB"
 
 # newdb NAME: a fresh database; prints its URL
 newdb() {
-	db="cdbcli_$$_$1"
-	$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || exit 2
-	echo "$SERVER/$db"
+	pg_createdb "cdbcli_$$_$1"
+	echo "$SERVER/cdbcli_$$_$1"
 }
 
 sql() {

@@ -6,18 +6,8 @@
 # any output. scripts/pgtmp makes the role cdb_password give its password
 # over TCP; every other role is trusted.
 . "$TESTLIB"
+. "$PGLIB"
 
-if [ -z "${CDB_TEST_PG_URL:-}" ]; then
-	if [ -n "${CI:-}" ]; then
-		echo "not ok 1 - CDB_TEST_PG_URL is not set while CI is set (run through scripts/pgtmp)"
-		echo "1..1"
-		exit 1
-	fi
-	echo "1..0 # SKIP CDB_TEST_PG_URL is not set (run through scripts/pgtmp)"
-	exit 0
-fi
-
-PSQL="psql -X -q -At -v ON_ERROR_STOP=1"
 rest=${CDB_TEST_PG_URL#*://}
 SUPER=${rest%%@*}
 hostport=${rest#*@}
@@ -27,13 +17,13 @@ PORT=${hostport##*:}
 DB="cdbconn_$$"
 SECRET="Sx9-secret-$$"
 
-$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null || exit 2
+pg_createdb "$DB"
 $PSQL "$CDB_TEST_PG_URL" \
 	-c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cdb_password')
 	    THEN CREATE ROLE cdb_password; END IF; END \$\$" \
 	-c "ALTER ROLE cdb_password LOGIN CREATEDB PASSWORD '$SECRET'" \
 	-c "ALTER DATABASE $DB OWNER TO cdb_password" >/dev/null || exit 2
-trap '$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $DB" >/dev/null; rm -rf "$WORK"' EXIT
+trap 'pg_dropdb "$DB"; rm -rf "$WORK"' EXIT
 
 sql() {
 	$PSQL "postgresql://$SUPER@$HOST:$PORT/$DB" -c "$1"

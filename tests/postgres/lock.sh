@@ -7,22 +7,12 @@
 # build waits for). tests/postgres/pgbouncer.sh does the same through a
 # transaction-pooling proxy.
 . "$TESTLIB"
+. "$PGLIB"
 
-if [ -z "${CDB_TEST_PG_URL:-}" ]; then
-	if [ -n "${CI:-}" ]; then
-		echo "not ok 1 - CDB_TEST_PG_URL is not set while CI is set (run through scripts/pgtmp)"
-		echo "1..1"
-		exit 1
-	fi
-	echo "1..0 # SKIP CDB_TEST_PG_URL is not set (run through scripts/pgtmp)"
-	exit 0
-fi
-
-PSQL="psql -X -q -At -v ON_ERROR_STOP=1"
 DB="cdblock_$$"
-$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null 2>&1 || exit 2
+pg_createdb "$DB"
 URL="${CDB_TEST_PG_URL%/*}/$DB"
-trap '$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null; rm -rf "$WORK"' EXIT
+trap 'pg_dropdb "$DB"; rm -rf "$WORK"' EXIT
 export CDB_DATABASE_URL="$URL"
 
 sql() {

@@ -11,25 +11,12 @@
 # port, and is stopped at the end, also when a check fails or the script is
 # interrupted. Without pgbouncer the test skips, unless CI is set.
 . "$TESTLIB"
+. "$PGLIB"
 
-bail() {
-	echo "not ok 1 - $*"
-	echo "1..1"
-	exit 1
-}
-
-skip_or_fail() {
-	[ -n "${CI:-}" ] && bail "$* while CI is set"
-	echo "1..0 # SKIP $*"
-	exit 0
-}
-
-[ -n "${CDB_TEST_PG_URL:-}" ] || skip_or_fail "CDB_TEST_PG_URL is not set (run through scripts/pgtmp)"
 PGBOUNCER=$(command -v pgbouncer 2>/dev/null || true)
 [ -z "$PGBOUNCER" ] && [ -x /usr/sbin/pgbouncer ] && PGBOUNCER=/usr/sbin/pgbouncer
-[ -n "$PGBOUNCER" ] || skip_or_fail "pgbouncer is not installed (scripts/install-deps installs it)"
+[ -n "$PGBOUNCER" ] || pg_skip_or_fail "pgbouncer is not installed (scripts/install-deps installs it)"
 
-PSQL="psql -X -q -At -v ON_ERROR_STOP=1"
 
 # The server's address and superuser, from postgresql://USER@HOST:PORT/DB.
 rest=${CDB_TEST_PG_URL#*://}
@@ -62,7 +49,7 @@ stop_bouncer() {
 		done
 		kill -9 "$pid" 2>/dev/null
 	fi
-	[ -n "${db:-}" ] && $PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
+	[ -n "${db:-}" ] && pg_dropdb "$db"
 	rm -rf "$BDIR" "$WORK"
 }
 trap stop_bouncer EXIT
@@ -107,14 +94,14 @@ tries=0
 until BPORT=$(free_port) && start_bouncer "$BPORT"; do
 	tries=$((tries + 1))
 	[ -f "$BDIR/pgbouncer.log" ] && sed 's/^/# /' "$BDIR/pgbouncer.log"
-	[ "$tries" -ge 3 ] && bail "cannot start pgbouncer"
+	[ "$tries" -ge 3 ] && pg_bail "cannot start pgbouncer"
 	# a pgbouncer that started but does not answer: stop it before the next try
 	pid=$(cat "$BDIR/pgbouncer.pid" 2>/dev/null) && kill "$pid" 2>/dev/null
 	rm -f "$BDIR/pgbouncer.pid"
 done
 
 db="cdbbouncer_$$"
-$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1 || exit 2
+pg_createdb "$db"
 DIRECT="${CDB_TEST_PG_URL%/*}/$db"
 POOLED="postgresql://$pg_user@127.0.0.1:$BPORT/$db"
 

@@ -509,6 +509,32 @@ Test(pg_shadow, shadow_url_is_wiped_and_kept)
 	free(url);
 }
 
+/*
+ * A child process that loads the model `file` for the database at `url`;
+ * it is meant to be interrupted, so it exits 3 or 4 only when it is not.
+ */
+static pid_t fork_load(const char *url, const char *file, const struct cdb_config *cfg)
+{
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		struct cdb_introspect_opts o = {0};
+		const char *files[1] = { file };
+		struct cdb_db *db = NULL;
+		struct cdb_schema s;
+
+		if (cdb_db_open(&db, url, cfg))
+			_exit(3);
+		cdb_schema_init(&s);
+		db->vt->load_models(&s, db, cfg, files, 1, &o);
+		_exit(4); /* not reached: the signal is re-raised after the clean-up */
+	}
+	return pid;
+}
+
 Test(pg_shadow, interrupted_load_drops_the_database_and_dies_of_the_signal)
 {
 	struct cdb_config cfg;
@@ -525,21 +551,7 @@ Test(pg_shadow, interrupted_load_drops_the_database_and_dies_of_the_signal)
 		pgtest_exec(db, "CREATE TABLE other (id int)");
 		cdb_db_close(db);
 	}
-	fflush(NULL);
-	pid = fork();
-	cr_assert(pid >= 0);
-	if (pid == 0) {
-		struct cdb_introspect_opts o = {0};
-		const char *files[1] = { file };
-		struct cdb_db *db = NULL;
-		struct cdb_schema s;
-
-		if (cdb_db_open(&db, url, &cfg))
-			_exit(3);
-		cdb_schema_init(&s);
-		db->vt->load_models(&s, db, &cfg, files, 1, &o);
-		_exit(4); /* not reached: the signal is re-raised after cleanup */
-	}
+	pid = fork_load(url, file, &cfg);
 	/* wait until the shadow database exists, then interrupt */
 	for (int i = 0; i < 100 && count_shadows(pid) == 0; i++)
 		usleep(100 * 1000);
@@ -768,21 +780,7 @@ Test(pg_target, interrupted_load_rolls_back_and_dies_of_the_signal)
 	char *v = NULL, *rels;
 
 	pgtest_config(&cfg);
-	fflush(NULL);
-	pid = fork();
-	cr_assert(pid >= 0);
-	if (pid == 0) {
-		struct cdb_introspect_opts o = {0};
-		const char *files[1] = { file };
-		struct cdb_db *cdb = NULL;
-		struct cdb_schema s;
-
-		if (cdb_db_open(&cdb, url, &cfg))
-			_exit(3);
-		cdb_schema_init(&s);
-		cdb->vt->load_models(&s, cdb, &cfg, files, 1, &o);
-		_exit(4); /* not reached: the signal is re-raised after the rollback */
-	}
+	pid = fork_load(url, file, &cfg);
 	/* wait until the models sleep inside the target, then interrupt */
 	db = pgtest_open(url, &cfg);
 	for (int i = 0; i < 100; i++) {

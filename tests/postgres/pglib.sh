@@ -1,0 +1,33 @@
+# pglib.sh - what the PostgreSQL TAP scripts share; sourced after the
+# integration tests' lib.sh ($TESTLIB), with the server's superuser URL in
+# CDB_TEST_PG_URL (scripts/pgtmp exports it).
+
+# pg_bail MSG: one failed check, and stop.
+pg_bail() {
+	echo "not ok 1 - $*"
+	echo "1..1"
+	exit 1
+}
+
+# pg_skip_or_fail MSG: skip the script, except under CI, where nothing may
+# go green by skipping.
+pg_skip_or_fail() {
+	[ -n "${CI:-}" ] && pg_bail "$* while CI is set"
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+[ -n "${CDB_TEST_PG_URL:-}" ] || pg_skip_or_fail "CDB_TEST_PG_URL is not set (run through scripts/pgtmp)"
+
+PSQL="psql -X -q -At -v ON_ERROR_STOP=1"
+SERVER=${CDB_TEST_PG_URL%/*}
+
+# pg_createdb NAME: (re)create database NAME, empty; exits 2 when it cannot.
+pg_createdb() {
+	$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null 2>&1 || exit 2
+}
+
+# pg_dropdb NAME: drop database NAME, ending connections left to it.
+pg_dropdb() {
+	$PSQL "$CDB_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1
+}
