@@ -1232,19 +1232,23 @@ static bool controls_transaction(const char *s, size_t n)
 	return false;
 }
 
+static bool file_controls_transactions(const char *p)
+{
+	while (p && *p) {
+		size_t n = statement_length(p);
+
+		if (!blank_sql(p, n) && controls_transaction(p, n))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
 static bool models_control_transactions(const struct cdb_buf *texts, size_t nfiles)
 {
-	for (size_t i = 0; i < nfiles; i++) {
-		const char *p = texts[i].ptr;
-
-		while (p && *p) {
-			size_t n = statement_length(p);
-
-			if (!blank_sql(p, n) && controls_transaction(p, n))
-				return true;
-			p += n;
-		}
-	}
+	for (size_t i = 0; i < nfiles; i++)
+		if (file_controls_transactions(texts[i].ptr))
+			return true;
 	return false;
 }
 
@@ -1291,14 +1295,44 @@ static const char pristine_sql[] =
 	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_db_role_setting s"
 	"  JOIN pg_catalog.pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()))";
 
-/* Run the model texts into `into`; a failure names file:line. */
+/*
+ * Run the model texts into `into`; a failure names file:line.
+ *
+ * Each file goes as one message: one round trip instead of one per
+ * statement, which is most of the cost of a large schema when the server
+ * is busy. The server runs such a message as one transaction (or inside
+ * the caller's), so a file that fails there left nothing behind: outside a
+ * transaction it is run again statement by statement, which finds the
+ * failing statement's line, and accepts what refuses to share a
+ * transaction (CREATE INDEX CONCURRENTLY, or a new enum label used at
+ * once). Inside the caller's transaction a failure is CDB_EINVALID with no
+ * line: the caller then loads the models into a database of their own.
+ */
 static int run_models(struct pg_db *into, const struct cdb_buf *texts, const char *const *files,
                       size_t nfiles)
 {
+	bool in_tx = PQtransactionStatus(into->conn) == PQTRANS_INTRANS;
+
 	for (size_t i = 0; i < nfiles; i++) {
 		struct cdb_exec_error err = {0};
-		int rc = exec_script(into, texts[i].ptr, &err);
+		int rc;
 
+		if (!file_controls_transactions(texts[i].ptr)) {
+			PGresult *failed = NULL;
+
+			rc = run_one(into, texts[i].ptr, &failed);
+			PQclear(failed);
+			if (rc == 0)
+				rc = check_signalled();
+			if (rc == 0)
+				continue;
+			if (pg_signalled)
+				return rc;
+			if (in_tx)
+				return CDB_EINVALID;
+			cdb_error_clear();
+		}
+		rc = exec_script(into, texts[i].ptr, &err);
 		if (rc) {
 			if (!pg_signalled) {
 				cdb_error_prefix("%s:%d", cdb_path_display(files[i]), err.line);

@@ -786,7 +786,7 @@ Test(pg_target, interrupted_load_rolls_back_and_dies_of_the_signal)
 	for (int i = 0; i < 100; i++) {
 		free(v);
 		v = pgtest_value(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-		                     " AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'");
+		                     " AND pid <> pg_backend_pid() AND query LIKE '%pg_sleep(30)%' AND state = 'active'");
 		if (strcmp(v, "1") == 0)
 			break;
 		usleep(100 * 1000);
@@ -806,5 +806,30 @@ Test(pg_target, interrupted_load_rolls_back_and_dies_of_the_signal)
 	free(rels);
 	unlink(file);
 	free(file);
+	free(url);
+}
+
+Test(pg_shadow, a_file_that_cannot_be_one_transaction_runs_statement_by_statement)
+{
+	/* a new label used at once, and an index built concurrently: both refuse one transaction */
+	static const char models[] =
+		"CREATE TYPE mood AS ENUM ('ok');\n"
+		"ALTER TYPE mood ADD VALUE 'happy';\n"
+		"CREATE TABLE a (id int, m mood DEFAULT 'happy');\n"
+		"CREATE INDEX CONCURRENTLY a_id ON a (id);\n";
+	struct cdb_schema s;
+	bool shadow = false;
+	char *url;
+	const struct cdb_table *t;
+
+	cdb_schema_init(&s);
+	cr_assert_eq(load_logged("one_tx", "CREATE TABLE other (id int)", models, &s, &shadow, &url), 0, "%s",
+	             cdb_error_message());
+	cr_assert(shadow);
+	t = cdb_schema_table(&s, "public", "a");
+	cr_assert_not_null(t);
+	cr_assert_not_null(cdb_schema_index(&s, "public", "a_id"));
+	cr_assert_eq(s.nenums, 1);
+	cdb_schema_release(&s);
 	free(url);
 }
