@@ -22,8 +22,11 @@
  *  - removing enum labels, or a new base type or collation for a domain
  *    that columns use: rename the type, create the new one, convert every
  *    column (through text for an enum), restore defaults, drop the old
- *    type. In a downgrade, a CHECK, index or default that names a label the
- *    rebuild brings back waits for that rebuild.
+ *    type. Domains over a rebuilt enum are rebuilt with it; functions
+ *    naming a rebuilt type (and the triggers running them) are dropped
+ *    before and created again after. In a downgrade, a CHECK, index,
+ *    default or function that names a label the rebuild brings back waits
+ *    for that rebuild.
  *  - ALTER TYPE ... ADD VALUE runs inside the revision's transaction
  *    (PostgreSQL 12+), but the new label cannot be used before that
  *    transaction commits; a comment says so.
@@ -826,44 +829,284 @@ static bool same_base_type(const char *a, const char *b)
 	}
 }
 
-/*
- * A type that columns use and that cannot be changed in place (an enum
- * losing or reordering labels, a domain changing base type or collation):
- * rename the old type, create the new one, convert every column of every
- * table through the base type (text for an enum), restore the defaults,
- * drop the old type.
- */
-static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
+/* One type a rebuild replaces: the rebuilt type itself, or a domain over a rebuilt enum. */
+struct rebuilt {
+	const char *schema, *name;
+	bool domain;                  /* ALTER/CREATE/DROP DOMAIN, else TYPE */
+	const struct cdb_domain *dom; /* the domain to create (domain only) */
+	const char *via;              /* the type the values convert through */
+	bool cast;                    /* convert with USING, else by assignment */
+	char *old;                    /* the name the old type is renamed to */
+	struct cdb_buf tname, tarr;   /* the type and its array as format_type() prints them */
+};
+
+/* Which of the `n` types is column type `ty`, or an array of it (`*arr`)? `n` when none. */
+static size_t rebuilt_index(const struct rebuilt *t, size_t n, const char *ty, bool *arr)
 {
-	struct cdb_buf *b = r->out;
+	for (size_t i = 0; i < n; i++) {
+		*arr = strcmp(ty, t[i].tarr.ptr) == 0;
+		if (*arr || strcmp(ty, t[i].tname.ptr) == 0)
+			return i;
+	}
+	return n;
+}
+
+static bool mentions_rebuilt(const char *def, const struct rebuilt *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (mentions_type(def, t[i].tname.ptr))
+			return true;
+	return false;
+}
+
+/*
+ * The types rebuild op `op` replaces: its own type first, then (for an
+ * enum) the domains over it, as the database has them at the rebuild (the
+ * same in either list). Free with rebuilt_free().
+ */
+static struct rebuilt *rebuilt_types(const struct render *r, const struct cdb_op *op, size_t *n)
+{
 	bool domain = op->kind == CDB_OP_REBUILD_DOMAIN;
-	const char *schema = domain ? op->from_domain->schema : op->from_enum->schema;
-	const char *name = domain ? op->from_domain->name : op->from_enum->name;
-	const char *via = domain ? op->to_domain->type : "text";
+	const struct cdb_schema *s = r->diff->from;
+	struct rebuilt *types = xcalloc(1 + (s ? s->ndomains : 0), sizeof *types);
+	size_t ntypes = 1;
+
+	types[0].schema = domain ? op->from_domain->schema : op->from_enum->schema;
+	types[0].name = domain ? op->from_domain->name : op->from_enum->name;
+	types[0].domain = domain;
+	types[0].dom = op->to_domain;
+	types[0].via = domain ? op->to_domain->type : "text";
 	/*
 	 * A domain that keeps its base type (only length, precision or
 	 * collation change) converts by assignment, which refuses a value too
 	 * long for the new length where an explicit cast would cut it.
 	 */
-	bool cast = !domain || !same_base_type(op->from_domain->type, op->to_domain->type);
-	const char *comment = domain ? op->to_domain->comment : op->to_enum->comment;
-	struct cdb_buf tname = CDB_BUF_INIT, tarr = CDB_BUF_INIT;
-	char *old = xasprintf("%.50s__cdb_old", name);
+	types[0].cast = !domain || !same_base_type(op->from_domain->type, op->to_domain->type);
+	enum_type_name(&types[0].tname, types[0].schema, types[0].name);
+	for (size_t i = 0; !domain && s && i < s->ndomains; i++)
+		if (strcmp(s->domains[i].type, types[0].tname.ptr) == 0) {
+			struct rebuilt *d = &types[ntypes++];
+
+			d->schema = s->domains[i].schema;
+			d->name = s->domains[i].name;
+			d->domain = true;
+			d->dom = &s->domains[i];
+			d->via = "text";
+			d->cast = true;
+			enum_type_name(&d->tname, d->schema, d->name);
+		}
+	for (size_t i = 0; i < ntypes; i++) {
+		types[i].old = xasprintf("%.50s__cdb_old", types[i].name);
+		cdb_buf_printf(&types[i].tarr, "%s[]", types[i].tname.ptr);
+	}
+	*n = ntypes;
+	return types;
+}
+
+static void rebuilt_free(struct rebuilt *types, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(types[i].old);
+		cdb_buf_release(&types[i].tname);
+		cdb_buf_release(&types[i].tarr);
+	}
+	free(types);
+}
+
+static int enum_add_needs_rebuild(const struct render *r, size_t at);
+
+/*
+ * Did a rebuild before position `at` drop function `f` (its definition
+ * names a rebuilt type)? It did not create it again when a later op drops
+ * it, so that op has nothing left to do.
+ */
+static bool function_dropped_by_rebuild(const struct render *r, size_t at, const struct cdb_function *f)
+{
+	bool hit = false;
+
+	for (size_t i = 0; i < at && i < r->nops && !hit; i++) {
+		struct rebuilt *types;
+		size_t n;
+
+		if (r->ops[i].kind != CDB_OP_REBUILD_ENUM && r->ops[i].kind != CDB_OP_REBUILD_DOMAIN &&
+		    !(r->ops[i].kind == CDB_OP_ADD_ENUM_VALUE && enum_add_needs_rebuild(r, i) == 1))
+			continue;
+		types = rebuilt_types(r, &r->ops[i], &n);
+		hit = mentions_rebuilt(f->definition, types, n);
+		rebuilt_free(types, n);
+	}
+	return hit;
+}
+
+/*
+ * Was function `f` (as in the database's schema) left to the rebuild at
+ * `at` by a CREATE_FUNCTION before it (its body names a label the rebuild
+ * brings back)? Then it does not exist yet.
+ */
+static bool function_waits(const struct render *r, size_t at, const struct cdb_function *f)
+{
+	for (size_t i = 0; i < at; i++) {
+		const struct cdb_op *op = &r->ops[i];
+
+		if (op->kind == CDB_OP_CREATE_FUNCTION && same(op->to_function->name, f->name) &&
+		    same_schema(op->to_function->schema, f->schema) && same(op->to_function->args, f->args) &&
+		    label_waits(r, i, op->to_function->definition) == at)
+			return true;
+	}
+	return false;
+}
+
+/* "FUNCTION name(args)" or "PROCEDURE name(args)", as DROP and COMMENT ON take it. */
+static void function_ref(struct cdb_buf *b, const struct cdb_function *f)
+{
+	cdb_buf_puts(b, same(f->kind, "procedure") ? "PROCEDURE " : "FUNCTION ");
+	pg_quote_qualified(b, f->schema, f->name);
+	cdb_buf_printf(b, "(%s)", f->args ? f->args : "");
+}
+
+/*
+ * The definition function `f` (as the database has it at position `at`)
+ * should have once the rebuild there is done: a later op of the list that
+ * creates or replaces it gives its own (the old body may name a label that
+ * goes); NULL when a later op drops it.
+ */
+static const char *function_after(const struct render *r, size_t at, const struct cdb_function *f)
+{
+	for (size_t i = at + 1; i < r->nops; i++) {
+		const struct cdb_op *op = &r->ops[i];
+		const struct cdb_function *g = op->from_function ? op->from_function : op->to_function;
+
+		if (!g || !same(g->name, f->name) || !same_schema(g->schema, f->schema) || !same(g->args, f->args))
+			continue;
+		if (op->kind == CDB_OP_DROP_FUNCTION)
+			return NULL;
+		if (op->kind == CDB_OP_CREATE_FUNCTION || op->kind == CDB_OP_REPLACE_FUNCTION)
+			return op->to_function->definition;
+	}
+	return f->definition;
+}
+
+/* Does trigger definition `def` (pg_get_triggerdef) run function `f`? */
+static bool trigger_runs(const char *def, const struct cdb_function *f)
+{
+	struct cdb_buf call = CDB_BUF_INIT;
+	bool hit;
+
+	cdb_buf_puts(&call, "EXECUTE FUNCTION ");
+	enum_type_name(&call, f->schema, f->name);
+	cdb_buf_putc(&call, '(');
+	hit = def && strstr(def, call.ptr) != NULL;
+	cdb_buf_release(&call);
+	return hit;
+}
+
+/*
+ * Functions and procedures whose definition names one of the rebuilt types
+ * (in an argument, the result, or a body: SQL bodies are checked when the
+ * function is created, and a PL/pgSQL body cached by the session would hold
+ * the old type) are dropped before the types are renamed and created again
+ * once the new ones exist; `fn[i]` marks them. The triggers that run one,
+ * and that no op of the list handles, go before and come back after them.
+ */
+static void functions_around(const struct render *r, size_t at, const struct rebuilt *t, size_t n, bool *fn,
+                             bool drop)
+{
 	const struct cdb_schema *s = r->diff->from;
+	struct cdb_buf *b = r->out;
+
+	for (size_t i = 0; s && i < s->nfunctions; i++)
+		fn[i] = fn[i] || mentions_rebuilt(s->functions[i].definition, t, n);
+	for (size_t i = 0; drop && s && i < s->ntriggers; i++) {
+		const struct cdb_trigger *g = &s->triggers[i];
+
+		for (size_t k = 0; k < s->nfunctions; k++)
+			if (fn[k] && trigger_runs(g->definition, &s->functions[k]) && !trigger_has_op(r, g)) {
+				cdb_buf_puts(b, "DROP TRIGGER ");
+				pg_quote_ident(b, g->name);
+				cdb_buf_puts(b, " ON ");
+				pg_quote_qualified(b, g->schema, g->table);
+				cdb_buf_puts(b, ";\n");
+				break;
+			}
+	}
+	for (size_t i = 0; s && i < s->nfunctions; i++) {
+		const struct cdb_function *f = &s->functions[i];
+		const char *def = function_after(r, at, f);
+
+		if (!fn[i])
+			continue;
+		if (drop) {
+			if (function_waits(r, at, f))
+				continue;
+			cdb_buf_puts(b, "DROP ");
+			function_ref(b, f);
+			cdb_buf_puts(b, ";\n");
+		} else if (def) {
+			put_def(b, def);
+			cdb_buf_puts(b, ";\n");
+			/* the comment went with the dropped function; a later op sets a changed one */
+			if (f->comment) {
+				cdb_buf_puts(b, "COMMENT ON ");
+				function_ref(b, f);
+				cdb_buf_puts(b, " IS ");
+				pg_quote_literal(b, f->comment);
+				cdb_buf_puts(b, ";\n");
+			}
+		}
+	}
+	for (size_t i = 0; !drop && s && i < s->ntriggers; i++) {
+		const struct cdb_trigger *g = &s->triggers[i];
+
+		for (size_t k = 0; k < s->nfunctions; k++)
+			if (fn[k] && function_after(r, at, &s->functions[k]) &&
+			    trigger_runs(g->definition, &s->functions[k]) && !trigger_has_op(r, g)) {
+				put_def(b, g->definition);
+				cdb_buf_puts(b, ";\n");
+				if (g->comment) {
+					cdb_buf_puts(b, "COMMENT ON TRIGGER ");
+					pg_quote_ident(b, g->name);
+					cdb_buf_puts(b, " ON ");
+					pg_quote_qualified(b, g->schema, g->table);
+					cdb_buf_puts(b, " IS ");
+					pg_quote_literal(b, g->comment);
+					cdb_buf_puts(b, ";\n");
+				}
+				break;
+			}
+	}
+}
+
+/*
+ * A type that columns use and that cannot be changed in place (an enum
+ * losing or reordering labels, a domain changing base type or collation):
+ * rename the old type, create the new one, convert every column of every
+ * table through the base type (text for an enum), restore the defaults,
+ * drop the old type. The domains over a rebuilt enum are rebuilt with it
+ * (the old enum cannot be dropped while a domain is over it), and the
+ * functions that name any of these types are created again around it.
+ */
+static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	bool domain = op->kind == CDB_OP_REBUILD_DOMAIN;
+	const struct cdb_schema *s = r->diff->from;
+	struct rebuilt *types;
+	size_t ntypes;
 	char **names = NULL;
 	size_t nnames = 0, nviews;
 	const struct cdb_view **views = NULL;
 	size_t at = (size_t)(op - r->ops);
+	bool *fn = xcalloc(s && s->nfunctions ? s->nfunctions : 1, sizeof *fn);
+
+	types = rebuilt_types(r, op, &ntypes);
 
 	/* The columns are as in the database's schema at this point of either list (see diff.h order). */
-	enum_type_name(&tname, schema, name);
-	cdb_buf_printf(&tarr, "%s[]", tname.ptr);
-	/* the tables with a column of this type, then the views reading them */
+	/* the tables with a column of these types, then the views reading them */
 	for (size_t i = 0; s && i < s->ntables; i++)
 		for (size_t k = 0; k < s->tables[i].ncolumns; k++) {
-			const char *ty = s->tables[i].columns[k].type;
+			bool arr;
 
-			if (strcmp(ty, tname.ptr) == 0 || strcmp(ty, tarr.ptr) == 0) {
+			if (rebuilt_index(types, ntypes, s->tables[i].columns[k].type, &arr) < ntypes) {
 				names = xrealloc(names, (nnames + 1) * sizeof *names);
 				names[nnames++] = xasprintf("%s.%s", s->tables[i].schema ? s->tables[i].schema : "public",
 				                            s->tables[i].name);
@@ -880,7 +1123,7 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 	 * Those an earlier op left to this rebuild do not exist yet.
 	 */
 	for (size_t i = 0; s && i < s->nindexes; i++)
-		if (mentions_type(s->indexes[i].definition, tname.ptr) && !waits_for(r, at, NULL, &s->indexes[i])) {
+		if (mentions_rebuilt(s->indexes[i].definition, types, ntypes) && !waits_for(r, at, NULL, &s->indexes[i])) {
 			cdb_buf_puts(b, "DROP INDEX ");
 			pg_quote_qualified(b, s->indexes[i].schema, s->indexes[i].name);
 			cdb_buf_puts(b, ";\n");
@@ -890,7 +1133,7 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 			const struct cdb_constraint *c = &s->tables[i].constraints[k];
 
 			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
-			    mentions_type(c->definition, tname.ptr) && !waits_for(r, at, c, NULL)) {
+			    mentions_rebuilt(c->definition, types, ntypes) && !waits_for(r, at, c, NULL)) {
 				cdb_buf_puts(b, "ALTER TABLE ");
 				qtable(b, &s->tables[i]);
 				cdb_buf_puts(b, " DROP CONSTRAINT ");
@@ -898,38 +1141,48 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 				cdb_buf_puts(b, ";\n");
 			}
 		}
-	cdb_buf_puts(b, domain ? "ALTER DOMAIN " : "ALTER TYPE ");
-	pg_quote_qualified(b, schema, name);
-	cdb_buf_puts(b, " RENAME TO ");
-	pg_quote_ident(b, old);
-	cdb_buf_puts(b, ";\n");
-	if (domain) {
-		create_domain(b, op->to_domain);
-	} else {
-		cdb_buf_puts(b, "CREATE TYPE ");
-		pg_quote_qualified(b, op->to_enum->schema, op->to_enum->name);
-		enum_labels(b, op->to_enum);
+	/* before the renames: an argument list names the type as it is now */
+	functions_around(r, at, types, ntypes, fn, true);
+	for (size_t i = 0; i < ntypes; i++) {
+		cdb_buf_puts(b, types[i].domain ? "ALTER DOMAIN " : "ALTER TYPE ");
+		pg_quote_qualified(b, types[i].schema, types[i].name);
+		cdb_buf_puts(b, " RENAME TO ");
+		pg_quote_ident(b, types[i].old);
 		cdb_buf_puts(b, ";\n");
 	}
-	/* the comment stayed with the old type */
-	if (comment) {
-		cdb_buf_puts(b, domain ? "COMMENT ON DOMAIN " : "COMMENT ON TYPE ");
-		pg_quote_qualified(b, schema, name);
-		cdb_buf_puts(b, " IS ");
-		pg_quote_literal(b, comment);
-		cdb_buf_puts(b, ";\n");
+	for (size_t i = 0; i < ntypes; i++) {
+		/* the comment stayed with the old type */
+		const char *comment = i ? types[i].dom->comment : domain ? op->to_domain->comment : op->to_enum->comment;
+
+		if (types[i].domain) {
+			create_domain(b, types[i].dom);
+		} else {
+			cdb_buf_puts(b, "CREATE TYPE ");
+			pg_quote_qualified(b, op->to_enum->schema, op->to_enum->name);
+			enum_labels(b, op->to_enum);
+			cdb_buf_puts(b, ";\n");
+		}
+		if (comment) {
+			cdb_buf_puts(b, types[i].domain ? "COMMENT ON DOMAIN " : "COMMENT ON TYPE ");
+			pg_quote_qualified(b, types[i].schema, types[i].name);
+			cdb_buf_puts(b, " IS ");
+			pg_quote_literal(b, comment);
+			cdb_buf_puts(b, ";\n");
+		}
 	}
 	for (size_t i = 0; s && i < s->ntables; i++) {
 		const struct cdb_table *t = &s->tables[i];
 
 		for (size_t k = 0; k < t->ncolumns; k++) {
 			const struct cdb_column *c = &t->columns[k];
-			bool arr = strcmp(c->type, tarr.ptr) == 0;
+			bool arr;
+			size_t ti = rebuilt_index(types, ntypes, c->type, &arr);
 			/* a default naming a label that goes is replaced by a later op of the list */
 			bool keep_default = c->default_expr &&
-			                    (domain || !uses_dropped_label(c->default_expr, tname.ptr, op->from_enum, op->to_enum));
+			                    (domain || !uses_dropped_label(c->default_expr, types[0].tname.ptr, op->from_enum,
+			                                                   op->to_enum));
 
-			if (strcmp(c->type, tname.ptr) != 0 && !arr)
+			if (ti == ntypes)
 				continue;
 			if (c->default_expr) {
 				alter_column_head(b, t, c->name);
@@ -940,10 +1193,10 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 			cdb_buf_printf(b, "TYPE %s", c->type);
 			if (c->collation)
 				cdb_buf_printf(b, " COLLATE %s", c->collation);
-			if (cast) {
+			if (types[ti].cast) {
 				cdb_buf_puts(b, " USING ");
 				pg_quote_ident(b, c->name);
-				cdb_buf_printf(b, "::%s%s::%s", via, arr ? "[]" : "", c->type);
+				cdb_buf_printf(b, "::%s%s::%s", types[ti].via, arr ? "[]" : "", c->type);
 			}
 			cdb_buf_puts(b, ";\n");
 			when_triggers(r, t, c->name, false);
@@ -953,9 +1206,13 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 			}
 		}
 	}
-	cdb_buf_puts(b, domain ? "DROP DOMAIN " : "DROP TYPE ");
-	pg_quote_qualified(b, schema, old);
-	cdb_buf_puts(b, ";\n");
+	/* the domains over the old enum first */
+	for (size_t i = ntypes; i-- > 0;) {
+		cdb_buf_puts(b, types[i].domain ? "DROP DOMAIN " : "DROP TYPE ");
+		pg_quote_qualified(b, types[i].schema, types[i].old);
+		cdb_buf_puts(b, ";\n");
+	}
+	functions_around(r, at, types, ntypes, fn, false);
 	for (size_t i = 0; s && i < s->ntables; i++)
 		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
 			const struct cdb_constraint *c = &s->tables[i].constraints[k];
@@ -965,8 +1222,8 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 			 * a label that goes is dropped later with its column or table.
 			 */
 			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
-			    mentions_type(c->definition, tname.ptr) && !dropped_later(r, at, &s->tables[i], c, NULL) &&
-			    (domain || !uses_dropped_label(c->definition, tname.ptr, op->from_enum, op->to_enum))) {
+			    mentions_rebuilt(c->definition, types, ntypes) && !dropped_later(r, at, &s->tables[i], c, NULL) &&
+			    (domain || !uses_dropped_label(c->definition, types[0].tname.ptr, op->from_enum, op->to_enum))) {
 				cdb_buf_puts(b, "ALTER TABLE ");
 				qtable(b, &s->tables[i]);
 				cdb_buf_puts(b, " ADD CONSTRAINT ");
@@ -975,9 +1232,10 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 			}
 		}
 	for (size_t i = 0; s && i < s->nindexes; i++)
-		if (mentions_type(s->indexes[i].definition, tname.ptr) &&
+		if (mentions_rebuilt(s->indexes[i].definition, types, ntypes) &&
 		    !dropped_later(r, at, NULL, NULL, &s->indexes[i]) &&
-		    (domain || !uses_dropped_label(s->indexes[i].definition, tname.ptr, op->from_enum, op->to_enum))) {
+		    (domain ||
+		     !uses_dropped_label(s->indexes[i].definition, types[0].tname.ptr, op->from_enum, op->to_enum))) {
 			put_def(b, s->indexes[i].definition);
 			cdb_buf_puts(b, ";\n");
 		}
@@ -990,9 +1248,8 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 		free(names[i]);
 	free(names);
 	free(views);
-	free(old);
-	cdb_buf_release(&tname);
-	cdb_buf_release(&tarr);
+	rebuilt_free(types, ntypes);
+	free(fn);
 }
 
 /*
@@ -1529,13 +1786,22 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 	}
 	case CDB_OP_CREATE_FUNCTION:
 	case CDB_OP_REPLACE_FUNCTION:
+		/* a body naming a label a later rebuild brings back is created by that rebuild */
+		if (label_waits(r, (size_t)(op - r->ops), op->to_function->definition) < r->nops)
+			break;
+		/* a rebuild before this op created it again already, with this definition */
+		if (op->kind == CDB_OP_REPLACE_FUNCTION &&
+		    function_dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_function))
+			break;
 		put_def(b, op->to_function->definition);
 		cdb_buf_puts(b, ";\n");
 		break;
 	case CDB_OP_DROP_FUNCTION:
-		cdb_buf_puts(b, same(op->from_function->kind, "procedure") ? "DROP PROCEDURE " : "DROP FUNCTION ");
-		pg_quote_qualified(b, op->from_function->schema, op->from_function->name);
-		cdb_buf_printf(b, "(%s);\n", op->from_function->args ? op->from_function->args : "");
+		if (function_dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_function))
+			break;
+		cdb_buf_puts(b, "DROP ");
+		function_ref(b, op->from_function);
+		cdb_buf_puts(b, ";\n");
 		break;
 	case CDB_OP_SET_COMMENT:
 		render_comment(r, op);
