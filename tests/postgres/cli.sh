@@ -20,23 +20,6 @@ shadows() {
 	$PSQL "$CDB_TEST_PG_URL" -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'cdb\\_shadow\\_%'"
 }
 
-# revision N PARENT UP DOWN: a hand-written revision file
-revision() {
-	f="migrations/versions/00000000000$1_step_$1.sql"
-	{
-		echo "-- cdb revision"
-		echo "-- revision: 00000000000$1"
-		echo "-- down_revision: $2"
-		echo "-- message: step $1"
-		echo "-- created: 2026-11-24T22:40:11Z"
-		echo
-		echo "-- +cdb upgrade"
-		printf '%s\n' "$3"
-		echo
-		echo "-- +cdb downgrade"
-		printf '%s\n' "$4"
-	} >"$f"
-}
 
 # --- autogenerate: migrate, upgrade, check, downgrade ---------------------
 mkdir auto && cd auto || exit 2
@@ -107,16 +90,8 @@ SELECT pg_sleep(0.05);" "DROP TABLE t$i;
 DELETE FROM applied WHERE step = $i;"
 	parent="00000000000$i"
 done
-pids=
-for n in 1 2 3 4 5 6 7 8; do
-	"$CDB" upgrade head >"out$n" 2>"err$n" &
-	pids="$pids $!"
-done
-failed=0
-for p in $pids; do
-	wait "$p" || failed=$((failed + 1))
-done
-check "all eight upgrades exit 0" test "$failed" = 0
+upgrade_eight
+_result "$([ "$nfail" = 0 ]; echo $?)" "all eight upgrades exit 0" "$errs"
 check "each revision applied once" test "$(sql "SELECT string_agg(step::text, ',' ORDER BY step) FROM applied")" = "1,2,3,4,5"
 check "one version row at head" test "$(sql "SELECT string_agg(version_num, ',') FROM cdb_version")" = 000000000005
 check "five history rows" test "$(sql "SELECT count(*) FROM cdb_history WHERE direction = 'up'")" = 5

@@ -19,24 +19,6 @@ sql() {
 	$PSQL "$URL" -c "$1"
 }
 
-# revision N PARENT UP DOWN [HEADER]: a hand-written revision file
-revision() {
-	f="migrations/versions/00000000000$1_step_$1.sql"
-	{
-		echo "-- cdb revision"
-		echo "-- revision: 00000000000$1"
-		echo "-- down_revision: $2"
-		echo "-- message: step $1"
-		echo "-- created: 2026-11-24T22:40:11Z"
-		[ -n "${5:-}" ] && echo "$5"
-		echo
-		echo "-- +cdb upgrade"
-		printf '%s\n' "$3"
-		echo
-		echo "-- +cdb downgrade"
-		printf '%s\n' "$4"
-	} >"$f"
-}
 
 # Wait until some session holds the migration lock (an advisory lock).
 wait_for_lock() {
@@ -115,15 +97,8 @@ revision 4 000000000003 "CREATE INDEX CONCURRENTLY ix_big2 ON big (id);
 INSERT INTO applied VALUES (4);" "DROP INDEX CONCURRENTLY ix_big2;
 DELETE FROM applied WHERE step = 4;" "-- transaction: none"
 revision 5 000000000004 "INSERT INTO applied VALUES (5);" "DELETE FROM applied WHERE step = 5;"
-pids=
-for n in 1 2 3 4 5 6 7 8; do
-	"$CDB" upgrade head >"out$n" 2>"err$n" &
-	pids="$pids $!"
-done
-# shellcheck disable=SC2086
-wait_all $pids
-_result "$([ "$nfail" = 0 ]; echo $?)" "eight upgrades through CREATE INDEX CONCURRENTLY all exit 0" \
-	"$(cat err1 err2 err3 err4 err5 err6 err7 err8)"
+upgrade_eight
+_result "$([ "$nfail" = 0 ]; echo $?)" "eight upgrades through CREATE INDEX CONCURRENTLY all exit 0" "$errs"
 check "each revision applied once" \
 	test "$(sql "SELECT string_agg(step::text, ',' ORDER BY step) FROM applied")" = 1,2,3,4,5
 check "both indexes are valid" \

@@ -109,24 +109,6 @@ sql() {
 	$PSQL "$DIRECT" -c "$1"
 }
 
-# revision N PARENT UP DOWN [HEADER]: a hand-written revision file
-revision() {
-	f="migrations/versions/00000000000$1_step_$1.sql"
-	{
-		echo "-- cdb revision"
-		echo "-- revision: 00000000000$1"
-		echo "-- down_revision: $2"
-		echo "-- message: step $1"
-		echo "-- created: 2026-11-24T22:40:11Z"
-		[ -n "${5:-}" ] && echo "$5"
-		echo
-		echo "-- +cdb upgrade"
-		printf '%s\n' "$3"
-		echo
-		echo "-- +cdb downgrade"
-		printf '%s\n' "$4"
-	} >"$f"
-}
 
 mkdir proj && cd proj || exit 2
 export CDB_DATABASE_URL="$POOLED"
@@ -143,17 +125,8 @@ DELETE FROM applied WHERE step = $i;"
 	parent="00000000000$i"
 done
 
-pids=
-for n in 1 2 3 4 5 6 7 8; do
-	"$CDB" upgrade head >"out$n" 2>"err$n" &
-	pids="$pids $!"
-done
-failed=0
-for p in $pids; do
-	wait "$p" || failed=$((failed + 1))
-done
-errs=$(cat err1 err2 err3 err4 err5 err6 err7 err8)
-_result "$([ "$failed" = 0 ]; echo $?)" "all eight upgrades through pgbouncer exit 0" "$errs"
+upgrade_eight
+_result "$([ "$nfail" = 0 ]; echo $?)" "all eight upgrades through pgbouncer exit 0" "$errs"
 check "each revision applied once" \
 	test "$(sql "SELECT string_agg(step::text, ',' ORDER BY step) FROM applied")" = "1,2,3,4,5,6"
 check "one version row at head" test "$(sql "SELECT string_agg(version_num, ',') FROM cdb_version")" = 000000000006
@@ -169,11 +142,11 @@ for n in 1 2 3 4; do
 	"$CDB" downgrade 000000000003 >"out$n" 2>"err$n" &
 	pids="$pids $!"
 done
-failed=0
+nfail=0
 for p in $pids; do
-	wait "$p" || failed=$((failed + 1))
+	wait "$p" || nfail=$((nfail + 1))
 done
-_result "$([ "$failed" = 0 ]; echo $?)" "four concurrent downgrades exit 0" "$(cat err1 err2 err3 err4)"
+_result "$([ "$nfail" = 0 ]; echo $?)" "four concurrent downgrades exit 0" "$(cat err1 err2 err3 err4)"
 check "each revision unapplied once" \
 	test "$(sql "SELECT string_agg(step::text, ',' ORDER BY step) FROM applied")" = "1,2,3"
 check "three down history rows" test "$(sql "SELECT count(*) FROM cdb_history WHERE direction = 'down'")" = 3
@@ -187,17 +160,8 @@ DELETE FROM applied WHERE step = 4;"
 revision 5 000000000004 "CREATE INDEX CONCURRENTLY ix_t4 ON t4 (id);
 INSERT INTO applied VALUES (5, pg_backend_pid());" "DROP INDEX CONCURRENTLY ix_t4;
 DELETE FROM applied WHERE step = 5;" "-- transaction: none"
-pids=
-for n in 1 2 3 4 5 6 7 8; do
-	"$CDB" upgrade head >"out$n" 2>"err$n" &
-	pids="$pids $!"
-done
-failed=0
-for p in $pids; do
-	wait "$p" || failed=$((failed + 1))
-done
-_result "$([ "$failed" = 0 ]; echo $?)" "eight upgrades through a 'transaction: none' revision exit 0" \
-	"$(cat err1 err2 err3 err4 err5 err6 err7 err8)"
+upgrade_eight
+_result "$([ "$nfail" = 0 ]; echo $?)" "eight upgrades through a 'transaction: none' revision exit 0" "$errs"
 check "each revision applied once" \
 	test "$(sql "SELECT string_agg(step::text, ',' ORDER BY step) FROM applied")" = "1,2,3,4,5,6"
 check "no advisory lock left behind in the proxy's sessions" \
