@@ -311,6 +311,7 @@ static int connect_params(struct pg_db **out, struct pg_params *params, const st
 
 	db->base.vt = &cdb_postgres_dialect;
 	db->base.cfg = cfg;
+	cdb_buf_init(&db->pending);
 	db->params = *params;
 	memset(params, 0, sizeof *params);
 	db->lock_key = lock_key_for(cfg && cfg->version_table ? cfg->version_table : "cdb_version");
@@ -436,6 +437,7 @@ static void pg_close(struct cdb_db *base)
 		guard_leave();
 	params_release(&db->params);
 	params_release(&db->origin);
+	cdb_buf_release(&db->pending);
 	free(db->where);
 	free(db);
 }
@@ -693,32 +695,52 @@ static int exec_script(struct pg_db *db, const char *sql, struct cdb_exec_error 
 	return 0;
 }
 
-static int pg_exec(struct cdb_db *base, const char *sql, struct cdb_exec_error *err)
+/* Send the statements held back by pg_exec(), before anything else. */
+static int flush_pending(struct pg_db *db)
 {
-	struct pg_db *db = pg_of(base);
 	PGresult *failed = NULL;
 	int rc;
 
+	if (!db->pending.len)
+		return 0;
+	rc = run_one(db, db->pending.ptr, &failed);
+	PQclear(failed);
+	cdb_buf_reset(&db->pending);
+	return rc;
+}
+
+static int pg_exec(struct cdb_db *base, const char *sql, struct cdb_exec_error *err)
+{
+	struct pg_db *db = pg_of(base);
+	int rc = flush_pending(db);
+
+	if (rc)
+		return rc;
 	/*
 	 * Inside a transaction, a caller that does not ask where a failure was
-	 * (cdb's own version and history statements) gets the script in one
-	 * message: one round trip per step instead of one per statement. Outside
-	 * one, a multi-statement message would become one implicit transaction,
-	 * which statements such as CREATE DATABASE refuse.
+	 * (cdb's own version and history statements) gets its script held back
+	 * and sent with whatever comes next, COMMIT most often: a one-statement
+	 * revision then costs the round trips psql's BEGIN, file, COMMIT would,
+	 * plus the lock and the version re-read. A failure shows at that next
+	 * call, which fails the step as a failure here would. Outside a
+	 * transaction, a multi-statement message would become one implicit
+	 * transaction, which statements such as CREATE DATABASE refuse.
 	 */
 	if (err || PQtransactionStatus(db->conn) != PQTRANS_INTRANS)
 		return exec_script(db, sql, err);
-	rc = run_one(db, sql, &failed);
-	PQclear(failed);
-	return rc;
+	cdb_buf_puts(&db->pending, sql);
+	cdb_buf_puts(&db->pending, ";\n");
+	return 0;
 }
 
 int pg_query(struct pg_db *db, const char *sql, const char *const *params, int nparams,
              cdb_row_cb cb, void *ctx)
 {
 	PGresult *res;
-	int rc = 0;
+	int rc = flush_pending(db);
 
+	if (rc)
+		return rc;
 	if (db->base.echo)
 		cdb_log(CDB_LOG_SQL, "%s", sql);
 	res = PQexecParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0);
@@ -876,12 +898,30 @@ static int pg_begin(struct cdb_db *base)
 
 static int pg_commit(struct cdb_db *base)
 {
-	return run_sql(pg_of(base), "COMMIT");
+	struct pg_db *db = pg_of(base);
+
+	if (db->pending.len) {
+		int rc;
+
+		cdb_buf_puts(&db->pending, "COMMIT");
+		rc = flush_pending(db);
+		/* A held-back statement failed and the COMMIT never ran: end it here. */
+		if (rc && PQtransactionStatus(db->conn) == PQTRANS_INERROR) {
+			PGresult *r = PQexec(db->conn, "ROLLBACK");
+
+			PQclear(r);
+		}
+		return rc;
+	}
+	return run_sql(db, "COMMIT");
 }
 
 static int pg_rollback(struct cdb_db *base)
 {
-	return run_sql(pg_of(base), "ROLLBACK");
+	struct pg_db *db = pg_of(base);
+
+	cdb_buf_reset(&db->pending);
+	return run_sql(db, "ROLLBACK");
 }
 
 /*

@@ -31,6 +31,7 @@ struct pg_db {
 	struct pg_params origin;  /* with drop_on_close: how to reach the database it was created from */
 	bool scratch_signals;     /* this connection registered a database with the signal guard */
 	struct pg_db *lock_holder; /* second connection holding the lock of a `transaction: none` step */
+	struct cdb_buf pending;   /* cdb's own statements of the open transaction, not sent yet */
 };
 
 /* The pg_db behind a cdb_db of the PostgreSQL dialect. */
