@@ -1292,6 +1292,31 @@ static bool models_control_transactions(const struct cdb_buf *texts, size_t nfil
 	return false;
 }
 
+/*
+ * More statements than this do not run in the target's transaction: every
+ * relation they create stays locked until its end, and the server's lock
+ * table (max_locks_per_transaction, 64 per connection by default) runs out
+ * at a few thousand; a schema that large also pays for a database of its
+ * own only a small part of its cost.
+ */
+#define TARGET_MAX_STATEMENTS 500
+
+static size_t count_statements(const struct cdb_buf *texts, size_t nfiles)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nfiles; i++) {
+		for (const char *p = texts[i].ptr; p && *p;) {
+			size_t len = statement_length(p);
+
+			if (!blank_sql(p, len))
+				n++;
+			p += len;
+		}
+	}
+	return n;
+}
+
 struct flag_row {
 	bool yes;
 };
@@ -1338,15 +1363,14 @@ static const char pristine_sql[] =
 /*
  * Run the model texts into `into`; a failure names file:line.
  *
- * Each file goes as one message: one round trip instead of one per
- * statement, which is most of the cost of a large schema when the server
- * is busy. The server runs such a message as one transaction (or inside
- * the caller's), so a file that fails there left nothing behind: outside a
- * transaction it is run again statement by statement, which finds the
- * failing statement's line, and accepts what refuses to share a
- * transaction (CREATE INDEX CONCURRENTLY, or a new enum label used at
- * once). Inside the caller's transaction a failure is CDB_EINVALID with no
- * line: the caller then loads the models into a database of their own.
+ * Inside the caller's transaction (the empty target), each file goes as one
+ * message, one round trip instead of one per statement; a failure there is
+ * CDB_EINVALID with no line, and the caller loads the models into a
+ * database of their own. There, outside a transaction, the statements run
+ * one by one in autocommit: a multi-statement message would be one
+ * implicit transaction, which holds a lock on every relation it creates
+ * until its end and refuses CREATE INDEX CONCURRENTLY or a new enum label
+ * used at once; one by one, a failure names its statement's line.
  */
 static int run_models(struct pg_db *into, const struct cdb_buf *texts, const char *const *files,
                       size_t nfiles)
@@ -1357,20 +1381,18 @@ static int run_models(struct pg_db *into, const struct cdb_buf *texts, const cha
 		struct cdb_exec_error err = {0};
 		int rc;
 
-		if (!file_controls_transactions(texts[i].ptr)) {
+		if (in_tx) {
 			PGresult *failed = NULL;
 
 			rc = run_one(into, texts[i].ptr, &failed);
 			PQclear(failed);
 			if (rc == 0)
 				rc = check_signalled();
-			if (rc == 0)
-				continue;
-			if (pg_signalled)
+			if (rc && !pg_signalled)
+				rc = CDB_EINVALID;
+			if (rc)
 				return rc;
-			if (in_tx)
-				return CDB_EINVALID;
-			cdb_error_clear();
+			continue;
 		}
 		rc = exec_script(into, texts[i].ptr, &err);
 		if (rc) {
@@ -1399,7 +1421,8 @@ static int load_in_target(struct cdb_schema *out, struct pg_db *db, const struct
 	struct cdb_buf sql = CDB_BUF_INIT;
 	int rc;
 
-	if (PQtransactionStatus(db->conn) != PQTRANS_IDLE || models_control_transactions(texts, nfiles))
+	if (PQtransactionStatus(db->conn) != PQTRANS_IDLE || models_control_transactions(texts, nfiles) ||
+	    count_statements(texts, nfiles) > TARGET_MAX_STATEMENTS)
 		return 1;
 	names[0] = o && o->version_table ? o->version_table : "cdb_version";
 	names[1] = o && o->history_table ? o->history_table : "cdb_history";

@@ -833,3 +833,25 @@ Test(pg_shadow, a_file_that_cannot_be_one_transaction_runs_statement_by_statemen
 	cdb_schema_release(&s);
 	free(url);
 }
+
+Test(pg_target, a_large_schema_gets_a_shadow_database)
+{
+	/* every relation created in one transaction stays locked to its end */
+	struct cdb_buf models = CDB_BUF_INIT;
+	struct cdb_schema s;
+	bool shadow = false;
+	char *url, *rels;
+
+	for (int i = 0; i < 501; i++)
+		cdb_buf_printf(&models, "CREATE TABLE t%03d (id int PRIMARY KEY);\n", i);
+	cdb_schema_init(&s);
+	cr_assert_eq(load_logged("tgt_large", NULL, models.ptr, &s, &shadow, &url), 0, "%s", cdb_error_message());
+	cr_assert(shadow, "501 statements ran in the target's transaction");
+	cr_assert_eq(s.ntables, 501);
+	rels = user_relations(url);
+	cr_assert_str_eq(rels, "");
+	cdb_schema_release(&s);
+	cdb_buf_release(&models);
+	free(rels);
+	free(url);
+}
