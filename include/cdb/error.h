@@ -70,4 +70,23 @@ const char *cdb_error_detail_at(int i);
 /* Forget the current message, hints and details. */
 void cdb_error_clear(void);
 
+/*
+ * The current error (message, code, hints, details), kept while clean-up
+ * code that may fail or clear it runs.
+ */
+struct cdb_error_saved {
+	int code;
+	char *message;
+	char *hints[8];
+	int nhints;
+	char *details[32];
+	int ndetails;
+};
+void cdb_error_save(struct cdb_error_saved *s);
+/*
+ * Make `s` the current error again, its message prefixed by "<prefix>: "
+ * (NULL: none), and free it; a saved "no error" clears. Returns the code.
+ */
+int cdb_error_restore(struct cdb_error_saved *s, const char *prefix);
+
 #endif

@@ -67,49 +67,6 @@ static const char *user_name(void)
 	return name;
 }
 
-/* Keep the current error's hints and details across a rollback that may reset them. */
-struct saved_error {
-	int code;
-	char *message;
-	char *hints[8];
-	int nhints;
-	char *details[32];
-	int ndetails;
-};
-
-static void save_error(struct saved_error *s)
-{
-	s->code = cdb_error_code();
-	s->message = xstrdup(cdb_error_message());
-	s->nhints = cdb_error_nhints() < 8 ? cdb_error_nhints() : 8;
-	for (int i = 0; i < s->nhints; i++)
-		s->hints[i] = xstrdup(cdb_error_hint_at(i));
-	s->ndetails = cdb_error_ndetails() < 32 ? cdb_error_ndetails() : 32;
-	for (int i = 0; i < s->ndetails; i++)
-		s->details[i] = xstrdup(cdb_error_detail_at(i));
-}
-
-/* Re-raise `s`, prefixed by `prefix` (NULL: none); frees it; returns the code. */
-static int restore_error(struct saved_error *s, const char *prefix)
-{
-	int code = s->code ? s->code : CDB_ERROR;
-
-	if (prefix)
-		cdb_error_set(code, "%s: %s", prefix, s->message);
-	else
-		cdb_error_set(code, "%s", s->message);
-	for (int i = 0; i < s->ndetails; i++) {
-		cdb_error_detail("%s", s->details[i]);
-		free(s->details[i]);
-	}
-	for (int i = 0; i < s->nhints; i++) {
-		cdb_error_hint("%s", s->hints[i]);
-		free(s->hints[i]);
-	}
-	free(s->message);
-	return code;
-}
-
 /* ---- the SQL cdb writes about itself ---- */
 
 static void version_sql(struct cdb_buf *b, const struct cdb_dialect *d, const struct cdb_config *cfg,
@@ -260,11 +217,11 @@ int cdb_runner_ensure_tables(struct cdb_db *db)
 		goto done;
 	ret = db->vt->exec(db, sql.ptr, NULL);
 	if (ret) {
-		struct saved_error e;
+		struct cdb_error_saved e;
 
-		save_error(&e);
+		cdb_error_save(&e);
 		db->vt->rollback(db);
-		ret = restore_error(&e, "cannot create cdb's tables");
+		ret = cdb_error_restore(&e, "cannot create cdb's tables");
 		goto done;
 	}
 	ret = db->vt->commit(db);
@@ -326,17 +283,17 @@ static int run_section(struct cdb_db *db, const struct cdb_step *st, bool whole_
 	const char *sql = st->dir == CDB_UP ? r->upgrade_sql : r->downgrade_sql;
 	int first = st->dir == CDB_UP ? r->upgrade_line : r->downgrade_line;
 	struct cdb_exec_error err = { 0, NULL };
-	struct saved_error e;
+	struct cdb_error_saved e;
 	char *where;
 	int ret;
 
 	ret = db->vt->exec(db, sql, &err);
 	if (!ret)
 		return 0;
-	save_error(&e);
+	cdb_error_save(&e);
 	where = err.line > 0 ? xasprintf("%s:%d", cdb_path_display(r->file), first + err.line - 1)
 	                     : xstrdup(cdb_path_display(r->file));
-	ret = restore_error(&e, where);
+	ret = cdb_error_restore(&e, where);
 	if (err.statement)
 		cdb_error_detail("statement: %s", err.statement);
 	if (whole_run)
@@ -425,27 +382,27 @@ static int replan_locked(struct cdb_plan *p, struct cdb_db *db, const struct cdb
 
 static int abort_tx(struct cdb_db *db)
 {
-	struct saved_error e;
+	struct cdb_error_saved e;
 
-	save_error(&e);
+	cdb_error_save(&e);
 	db->vt->rollback(db);
 	db->vt->after_step(db);
-	return restore_error(&e, NULL);
+	return cdb_error_restore(&e, NULL);
 }
 
 /* Begin a step's transaction; on failure the step's before_step is undone. */
 static int begin_step(struct cdb_db *db)
 {
-	struct saved_error e;
+	struct cdb_error_saved e;
 	int ret = db->vt->before_step(db);
 
 	if (ret)
 		return ret;
 	ret = db->vt->begin(db);
 	if (ret) {
-		save_error(&e);
+		cdb_error_save(&e);
 		db->vt->after_step(db);
-		ret = restore_error(&e, NULL);
+		ret = cdb_error_restore(&e, NULL);
 	}
 	return ret;
 }
@@ -460,7 +417,7 @@ static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct
                             const struct cdb_revision *want, size_t *napplied)
 {
 	struct cdb_strv rows = CDB_STRV_INIT;
-	struct saved_error e;
+	struct cdb_error_saved e;
 	bool in_tx = false;
 	double t0;
 	int ret;
@@ -470,9 +427,9 @@ static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct
 		return ret;
 	ret = db->vt->lock_session(db);
 	if (ret) {
-		save_error(&e);
+		cdb_error_save(&e);
 		db->vt->after_step(db);
-		return restore_error(&e, NULL);
+		return cdb_error_restore(&e, NULL);
 	}
 	ret = replan_locked(p, db, g, &rows, false);
 	if (ret || !p->nsteps || p->steps[0].rev != want)
@@ -499,13 +456,13 @@ static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct
 	}
 done:
 	if (ret)
-		save_error(&e);
+		cdb_error_save(&e);
 	if (in_tx)
 		db->vt->rollback(db);
 	db->vt->unlock_session(db);
 	db->vt->after_step(db);
 	if (ret)
-		ret = restore_error(&e, NULL);
+		ret = cdb_error_restore(&e, NULL);
 	cdb_strv_release(&rows);
 	return ret;
 }
@@ -841,11 +798,11 @@ int cdb_runner_stamp(struct cdb_db *db, const struct cdb_graph *g, const char *c
 	if (!ret)
 		ret = db->vt->commit(db);
 	if (ret) {
-		struct saved_error e;
+		struct cdb_error_saved e;
 
-		save_error(&e);
+		cdb_error_save(&e);
 		db->vt->rollback(db);
-		ret = restore_error(&e, NULL);
+		ret = cdb_error_restore(&e, NULL);
 		goto done;
 	}
 done:

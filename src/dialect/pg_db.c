@@ -354,45 +354,6 @@ static int pg_open(struct cdb_db **out, const struct cdb_url *url, const struct 
 
 static int drop_database(struct pg_db *via, const char *name);
 
-/* The current error, kept while cleanup code that may fail runs. */
-struct saved_error {
-	int code;
-	char *message;
-	char *hints[8], *details[32];
-	int nhints, ndetails;
-};
-
-static void error_save(struct saved_error *e)
-{
-	e->code = cdb_error_code();
-	e->message = xstrdup(cdb_error_message());
-	e->nhints = cdb_error_nhints() < 8 ? cdb_error_nhints() : 8;
-	e->ndetails = cdb_error_ndetails() < 32 ? cdb_error_ndetails() : 32;
-	for (int i = 0; i < e->nhints; i++)
-		e->hints[i] = xstrdup(cdb_error_hint_at(i));
-	for (int i = 0; i < e->ndetails; i++)
-		e->details[i] = xstrdup(cdb_error_detail_at(i));
-}
-
-static void error_restore(struct saved_error *e)
-{
-	if (e->code)
-		cdb_error_set(e->code, "%s", e->message);
-	else
-		cdb_error_clear();
-	for (int i = 0; i < e->ndetails; i++) {
-		if (e->code)
-			cdb_error_detail("%s", e->details[i]);
-		free(e->details[i]);
-	}
-	for (int i = 0; i < e->nhints; i++) {
-		if (e->code)
-			cdb_error_hint("%s", e->hints[i]);
-		free(e->hints[i]);
-	}
-	free(e->message);
-}
-
 static void pg_close(struct cdb_db *base)
 {
 	struct pg_db *db = pg_of(base);
@@ -406,7 +367,7 @@ static void pg_close(struct cdb_db *base)
 		PQfinish(db->conn);
 	if (db->drop_on_close) {
 		struct pg_params origin = {0};
-		struct saved_error saved;
+		struct cdb_error_saved saved;
 		int rc;
 
 		/*
@@ -414,7 +375,7 @@ static void pg_close(struct cdb_db *base)
 		 * from. Closing often follows a failure: its message must
 		 * survive, and a database that cannot be dropped is a warning.
 		 */
-		error_save(&saved);
+		cdb_error_save(&saved);
 		origin = db->origin;
 		memset(&db->origin, 0, sizeof db->origin);
 		rc = connect_params(&admin, &origin, NULL, db->base.cfg);
@@ -429,7 +390,7 @@ static void pg_close(struct cdb_db *base)
 		if (rc)
 			cdb_log(CDB_LOG_WARNING, "cannot drop the temporary database '%s': %s", db->drop_on_close,
 			        cdb_error_message());
-		error_restore(&saved);
+		cdb_error_restore(&saved, NULL);
 		params_release(&origin);
 		free(db->drop_on_close);
 	}
@@ -1272,26 +1233,6 @@ static bool controls_transaction(const char *s, size_t n)
 	return false;
 }
 
-static bool file_controls_transactions(const char *p)
-{
-	while (p && *p) {
-		size_t n = statement_length(p);
-
-		if (!blank_sql(p, n) && controls_transaction(p, n))
-			return true;
-		p += n;
-	}
-	return false;
-}
-
-static bool models_control_transactions(const struct cdb_buf *texts, size_t nfiles)
-{
-	for (size_t i = 0; i < nfiles; i++)
-		if (file_controls_transactions(texts[i].ptr))
-			return true;
-	return false;
-}
-
 /*
  * More statements than this do not run in the target's transaction: every
  * relation they create stays locked until its end, and the server's lock
@@ -1301,7 +1242,11 @@ static bool models_control_transactions(const struct cdb_buf *texts, size_t nfil
  */
 #define TARGET_MAX_STATEMENTS 500
 
-static size_t count_statements(const struct cdb_buf *texts, size_t nfiles)
+/*
+ * Whether the models may run inside cdb's transaction in the target: no
+ * statement ends or nests a transaction, and there are not too many.
+ */
+static bool fit_one_transaction(const struct cdb_buf *texts, size_t nfiles)
 {
 	size_t n = 0;
 
@@ -1309,12 +1254,12 @@ static size_t count_statements(const struct cdb_buf *texts, size_t nfiles)
 		for (const char *p = texts[i].ptr; p && *p;) {
 			size_t len = statement_length(p);
 
-			if (!blank_sql(p, len))
-				n++;
+			if (!blank_sql(p, len) && (controls_transaction(p, len) || ++n > TARGET_MAX_STATEMENTS))
+				return false;
 			p += len;
 		}
 	}
-	return n;
+	return true;
 }
 
 struct flag_row {
@@ -1421,8 +1366,7 @@ static int load_in_target(struct cdb_schema *out, struct pg_db *db, const struct
 	struct cdb_buf sql = CDB_BUF_INIT;
 	int rc;
 
-	if (PQtransactionStatus(db->conn) != PQTRANS_IDLE || models_control_transactions(texts, nfiles) ||
-	    count_statements(texts, nfiles) > TARGET_MAX_STATEMENTS)
+	if (PQtransactionStatus(db->conn) != PQTRANS_IDLE || !fit_one_transaction(texts, nfiles))
 		return 1;
 	names[0] = o && o->version_table ? o->version_table : "cdb_version";
 	names[1] = o && o->history_table ? o->history_table : "cdb_history";
@@ -1469,6 +1413,7 @@ static int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const str
 	struct pg_db *db = pg_of(base);
 	struct pg_db *shadow = NULL;
 	struct cdb_buf *texts = xcalloc(nfiles ? nfiles : 1, sizeof *texts);
+	bool shadow_url = cfg && cfg->shadow_url && *cfg->shadow_url;
 	int rc = 0;
 
 	for (size_t i = 0; i < nfiles && rc == 0; i++) {
@@ -1483,12 +1428,12 @@ static int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const str
 	 * there is rolled back, and creating a database costs more than a
 	 * small schema. A configured shadow_url is always used.
 	 */
-	if (!(cfg && cfg->shadow_url && *cfg->shadow_url)) {
+	if (!shadow_url) {
 		rc = load_in_target(out, db, texts, files, nfiles, o);
 		if (rc <= 0)
 			goto done;
 	}
-	if (cfg && cfg->shadow_url && *cfg->shadow_url)
+	if (shadow_url)
 		rc = open_shadow_url(&shadow, cfg, base->echo);
 	else
 		rc = create_temp_db(&shadow, db);

@@ -31,6 +31,19 @@
 #include "cdb/schema.h"
 #include "pg_priv.h"
 
+/*
+ * The name of a collation or operator class as SQL would spell it:
+ * unqualified in pg_catalog, schema-qualified elsewhere.
+ */
+#define QUALIFIED(nsp, name)                                                                  \
+	" CASE WHEN " nsp " = 'pg_catalog' THEN quote_ident(" name ")"                           \
+	" ELSE quote_ident(" nsp ") || '.' || quote_ident(" name ") END"
+/* The collation whose oid is `oid`, spelled as above. */
+#define COLLATION_NAME(oid)                                                                   \
+	"(SELECT" QUALIFIED("cn.nspname", "co.collname")                                         \
+	" FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"                \
+	" WHERE co.oid = " oid ")"
+
 /* $1: the `schemas` list (comma-separated) or NULL for every non-system schema. */
 #define NS_FILTER(n)                                                                         \
 	" ((($1::text IS NULL) AND " n ".nspname !~ '^pg_' AND " n ".nspname <> 'information_schema')" \
@@ -59,10 +72,7 @@ static const char q_columns[] =
 	"SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
 	" CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,"
 	" CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN"
-	"  (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)"
-	"   ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END"
-	"   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
-	"   WHERE co.oid = a.attcollation) END,"
+	"  " COLLATION_NAME("a.attcollation") " END,"
 	" CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END,"
 	" a.attgenerated, a.attidentity,"
 	" (SELECT s.relname FROM pg_depend dp JOIN pg_class s ON s.oid = dp.objid"
@@ -99,14 +109,12 @@ static const char q_indexes[] =
 	" am.amname, pg_get_indexdef(x.indexrelid),"
 	" (SELECT json_agg(pg_get_indexdef(x.indexrelid, k, true)"
 	/* a key's own collation and a non-default opclass, which the per-column form leaves out */
-	"   || COALESCE((SELECT ' COLLATE ' || CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)"
-	"      ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END"
+	"   || COALESCE((SELECT ' COLLATE ' ||" QUALIFIED("cn.nspname", "co.collname")
 	"      FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
 	"      WHERE co.oid = x.indcollation[k - 1] AND co.oid IS DISTINCT FROM COALESCE("
 	"       (SELECT ka.attcollation FROM pg_attribute ka WHERE ka.attrelid = x.indrelid"
 	"        AND ka.attnum = x.indkey[k - 1] AND x.indkey[k - 1] <> 0), 100)), '')"
-	"   || COALESCE((SELECT ' ' || CASE WHEN oc.nspname = 'pg_catalog' THEN quote_ident(op.opcname)"
-	"      ELSE quote_ident(oc.nspname) || '.' || quote_ident(op.opcname) END"
+	"   || COALESCE((SELECT ' ' ||" QUALIFIED("oc.nspname", "op.opcname")
 	"      FROM pg_opclass op JOIN pg_namespace oc ON oc.oid = op.opcnamespace"
 	"      WHERE op.oid = x.indclass[k - 1] AND NOT op.opcdefault), '')"
 	"   || CASE WHEN x.indoption[k - 1] & 1 = 1 THEN ' DESC' ELSE '' END"
@@ -157,10 +165,7 @@ static const char q_domains[] =
 	"SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
 	" pg_get_expr(t.typdefaultbin, 0),"
 	" CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN"
-	"  (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)"
-	"   ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END"
-	"   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
-	"   WHERE co.oid = t.typcollation) END,"
+	"  " COLLATION_NAME("t.typcollation") " END,"
 	" (SELECT json_agg(json_build_array(k.conname, pg_get_constraintdef(k.oid))"
 	"   ORDER BY k.conname COLLATE \"C\") FROM pg_constraint k"
 	"   WHERE k.contypid = t.oid AND k.contype = 'c'),"

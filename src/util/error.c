@@ -106,3 +106,39 @@ int cdb_error_nhints(void) { return last.nhints; }
 const char *cdb_error_hint_at(int i) { return last.hints[i]; }
 int cdb_error_ndetails(void) { return last.ndetails; }
 const char *cdb_error_detail_at(int i) { return last.details[i]; }
+
+void cdb_error_save(struct cdb_error_saved *s)
+{
+	s->code = cdb_error_code();
+	s->message = xstrdup(cdb_error_message());
+	s->nhints = cdb_error_nhints() < 8 ? cdb_error_nhints() : 8;
+	for (int i = 0; i < s->nhints; i++)
+		s->hints[i] = xstrdup(cdb_error_hint_at(i));
+	s->ndetails = cdb_error_ndetails() < 32 ? cdb_error_ndetails() : 32;
+	for (int i = 0; i < s->ndetails; i++)
+		s->details[i] = xstrdup(cdb_error_detail_at(i));
+}
+
+int cdb_error_restore(struct cdb_error_saved *s, const char *prefix)
+{
+	int code = s->code;
+
+	if (!code)
+		cdb_error_clear();
+	else if (prefix)
+		cdb_error_set(code, "%s: %s", prefix, s->message);
+	else
+		cdb_error_set(code, "%s", s->message);
+	for (int i = 0; i < s->ndetails; i++) {
+		if (code)
+			cdb_error_detail("%s", s->details[i]);
+		free(s->details[i]);
+	}
+	for (int i = 0; i < s->nhints; i++) {
+		if (code)
+			cdb_error_hint("%s", s->hints[i]);
+		free(s->hints[i]);
+	}
+	free(s->message);
+	return code;
+}
