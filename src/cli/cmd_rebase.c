@@ -90,7 +90,6 @@ done:
 	return rc;
 }
 
-/* `path` relative to the project directory when inside it (for display). */
 int cmd_rebase(int argc, char **argv, struct cdb_cli *cli)
 {
 	const char *onto = NULL;
