@@ -365,6 +365,43 @@ Test(pg_introspect, reads_everything_in_a_constant_number_of_queries)
 	free(url);
 }
 
+/*
+ * Introspection fixes search_path and turns JIT off for its own queries;
+ * the session's settings are as they were afterwards, in a transaction of
+ * the caller's and outside one.
+ */
+Test(pg_introspect, session_settings_are_put_back)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = { .version_table = "cdb_version", .history_table = "cdb_history" };
+	char *url = pgtest_create_db("settings");
+	struct cdb_db *db;
+	struct cdb_schema s;
+	char *v;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	pgtest_exec(db, "CREATE SCHEMA app; CREATE TABLE app.t (id int DEFAULT 1);"
+	                "SET search_path = app, public; SET jit = on; SET jit_above_cost = 0;");
+	for (int in_tx = 0; in_tx < 2; in_tx++) {
+		if (in_tx)
+			pgtest_exec(db, "BEGIN; SET LOCAL jit = off; SET LOCAL search_path = public, app");
+		cdb_schema_init(&s);
+		cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+		cr_assert_not_null(cdb_schema_table(&s, "app", "t"));
+		cdb_schema_release(&s);
+		v = pgtest_value(db, "SELECT current_setting('search_path') || ' ' || current_setting('jit')");
+		cr_assert_str_eq(v, in_tx ? "public, app off" : "app, public on");
+		free(v);
+	}
+	pgtest_exec(db, "ROLLBACK");
+	v = pgtest_value(db, "SELECT current_setting('search_path') || ' ' || current_setting('jit')");
+	cr_assert_str_eq(v, "app, public on");
+	free(v);
+	cdb_db_close(db);
+	free(url);
+}
+
 Test(pg_shadow, models_load_into_a_temporary_database_that_is_dropped)
 {
 	struct cdb_config cfg;
