@@ -1216,6 +1216,40 @@ static bool domain_used(const struct cdb_schema *s, const struct cdb_domain *d)
 	return false;
 }
 
+/*
+ * Does a column of `s` have an array of domain d as its type? PostgreSQL
+ * cannot check the values of such a column against a new CHECK or NOT
+ * NULL of the domain ("cannot alter type ... because column ... uses it").
+ */
+static bool domain_array_used(const struct cdb_schema *s, const struct cdb_domain *d)
+{
+	for (size_t k = 0; k < s->ntables; k++)
+		for (size_t col = 0; col < s->tables[k].ncolumns; col++) {
+			const char *ty = s->tables[k].columns[col].type;
+
+			if (ty && strchr(ty, '[') && type_is_domain(ty, d))
+				return true;
+		}
+	return false;
+}
+
+/* Does going from domain a to b add a CHECK or NOT NULL, which the server validates? */
+static bool domain_adds_rule(const struct cdb_domain *a, const struct cdb_domain *b)
+{
+	if (b->notnull && !a->notnull)
+		return true;
+	for (size_t i = 0; i < b->nchecks; i++) {
+		bool had = false;
+
+		for (size_t k = 0; k < a->nchecks && !had; k++)
+			had = !strcmp(a->checks[k].name, b->checks[i].name) &&
+			      !strcmp(a->checks[k].definition, b->checks[i].definition);
+		if (!had)
+			return true;
+	}
+	return false;
+}
+
 /* What ALTER DOMAIN can change in place (enum cdb_alter_flags). */
 static unsigned domain_changes(const struct cdb_domain *a, const struct cdb_domain *b)
 {
@@ -1241,6 +1275,18 @@ static unsigned domain_changes(const struct cdb_domain *a, const struct cdb_doma
 static bool domain_retyped(const struct cdb_domain *a, const struct cdb_domain *b)
 {
 	return !opt_eq(a->type, b->type) || !opt_eq(a->collation, b->collation);
+}
+
+/*
+ * Is domain a (of database schema f) rebuilt to become b: retyped while
+ * columns use it, or given a CHECK or NOT NULL while a column holds an
+ * array of it (both directions of the diff rebuild it then).
+ */
+static bool domain_rebuilt(const struct cdb_schema *f, const struct cdb_domain *a, const struct cdb_domain *b)
+{
+	if (domain_retyped(a, b))
+		return domain_used(f, a);
+	return (domain_adds_rule(a, b) || domain_adds_rule(b, a)) && domain_array_used(f, a);
 }
 
 /*
@@ -1328,6 +1374,8 @@ static void alter_domain_op(struct ctx *c, const struct cdb_domain *fd, const st
  * domain whose base type or collation changes is rebuilt when columns use
  * it (rename, create, convert the columns, drop the old one; the renderer
  * does it like an enum rebuild), else dropped and created again right here.
+ * One that gains or loses a CHECK or NOT NULL while a column holds an
+ * array of it is rebuilt too (see domain_array_used()).
  * The CHECKs that call user functions are left out here and added by
  * late_domain_checks() once the functions exist.
  */
@@ -1345,16 +1393,17 @@ static void create_domains(struct ctx *c)
 			push(c, CDB_OP_CREATE_DOMAIN)->to_domain = early;
 			continue;
 		}
+		if (domain_rebuilt(f, fd, td) && (domain_retyped(fd, td) || !adds_call(fd, td, t))) {
+			op = push(c, CDB_OP_REBUILD_DOMAIN);
+			op->from_domain = fd;
+			/* rebuilt for a new CHECK: its calls name functions the database has */
+			op->to_domain = domain_retyped(fd, td) ? early : td;
+			mark_destructive(c->d, op);
+			continue;
+		}
 		if (domain_retyped(fd, td)) {
-			if (domain_used(f, fd)) {
-				op = push(c, CDB_OP_REBUILD_DOMAIN);
-				op->from_domain = fd;
-				op->to_domain = early;
-				mark_destructive(c->d, op);
-			} else {
-				push(c, CDB_OP_DROP_DOMAIN)->from_domain = fd;
-				push(c, CDB_OP_CREATE_DOMAIN)->to_domain = early;
-			}
+			push(c, CDB_OP_DROP_DOMAIN)->from_domain = fd;
+			push(c, CDB_OP_CREATE_DOMAIN)->to_domain = early;
 			continue;
 		}
 		if ((flags = domain_changes(fd, td)) && !adds_call(fd, td, t))
@@ -1632,7 +1681,7 @@ static void mark_domain_users(struct ctx *c)
 	for (size_t i = 0; i < f->ndomains; i++) {
 		const struct cdb_domain *fd = &f->domains[i], *td = find_domain(c->to, fd);
 
-		if (!td || !domain_retyped(fd, td))
+		if (!td || !domain_rebuilt(f, fd, td))
 			continue;
 		for (size_t k = 0; k < f->ntables; k++)
 			for (size_t col = 0; col < f->tables[k].ncolumns; col++)
@@ -2394,7 +2443,10 @@ void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
 	case CDB_OP_REBUILD_DOMAIN:
 		cdb_buf_puts(out, "rebuild domain ");
 		put_qual(out, op->to_domain->schema, op->to_domain->name);
-		cdb_buf_printf(out, " (%s -> %s", op->from_domain->type, op->to_domain->type);
+		if (opt_eq(op->from_domain->type, op->to_domain->type))
+			cdb_buf_printf(out, " (%s", op->to_domain->notnull != op->from_domain->notnull ? "NOT NULL" : "checks");
+		else
+			cdb_buf_printf(out, " (%s -> %s", op->from_domain->type, op->to_domain->type);
 		if (!opt_eq(op->from_domain->collation, op->to_domain->collation))
 			cdb_buf_printf(out, ", collation %s -> %s", op->from_domain->collation ? op->from_domain->collation : "default",
 			               op->to_domain->collation ? op->to_domain->collation : "default");

@@ -22,7 +22,7 @@
  *  - removing enum labels, or a new base type or collation for a domain
  *    that columns use: rename the type, create the new one, convert every
  *    column (through text for an enum), restore defaults, drop the old
- *    type. Domains over a rebuilt enum are rebuilt with it; functions
+ *    type. Domains over a rebuilt type are rebuilt with it; functions
  *    naming a rebuilt type (and the triggers running them) are dropped
  *    before and created again after. In a downgrade, a CHECK, index,
  *    default or function that names a label the rebuild brings back waits
@@ -829,7 +829,7 @@ static bool same_base_type(const char *a, const char *b)
 	}
 }
 
-/* One type a rebuild replaces: the rebuilt type itself, or a domain over a rebuilt enum. */
+/* One type a rebuild replaces: the rebuilt type itself, or a domain over a rebuilt type. */
 struct rebuilt {
 	const char *schema, *name;
 	bool domain;                  /* ALTER/CREATE/DROP DOMAIN, else TYPE */
@@ -860,8 +860,8 @@ static bool mentions_rebuilt(const char *def, const struct rebuilt *t, size_t n)
 }
 
 /*
- * The types rebuild op `op` replaces: its own type first, then (for an
- * enum) the domains over it, as the database has them at the rebuild (the
+ * The types rebuild op `op` replaces: its own type first, then the domains
+ * over it and over those, as the database has them at the rebuild (the
  * same in either list). Free with rebuilt_free().
  */
 static struct rebuilt *rebuilt_types(const struct render *r, const struct cdb_op *op, size_t *n)
@@ -883,18 +883,38 @@ static struct rebuilt *rebuilt_types(const struct render *r, const struct cdb_op
 	 */
 	types[0].cast = !domain || !same_base_type(op->from_domain->type, op->to_domain->type);
 	enum_type_name(&types[0].tname, types[0].schema, types[0].name);
-	for (size_t i = 0; !domain && s && i < s->ndomains; i++)
-		if (strcmp(s->domains[i].type, types[0].tname.ptr) == 0) {
-			struct rebuilt *d = &types[ntypes++];
+	/*
+	 * The old type cannot be dropped while a domain is over it, nor that
+	 * domain while another is over it: every domain over a rebuilt type is
+	 * rebuilt too, after the type it is over (the list is sorted by name,
+	 * so look again until nothing is added). Its values convert the way
+	 * the first type's do.
+	 */
+	for (bool grew = s != NULL; grew;) {
+		grew = false;
+		for (size_t i = 0; i < s->ndomains; i++) {
+			const struct cdb_domain *dm = &s->domains[i];
+			bool over = false, listed = false;
 
-			d->schema = s->domains[i].schema;
-			d->name = s->domains[i].name;
-			d->domain = true;
-			d->dom = &s->domains[i];
-			d->via = "text";
-			d->cast = true;
-			enum_type_name(&d->tname, d->schema, d->name);
+			for (size_t j = 0; j < ntypes; j++) {
+				listed |= types[j].domain && same(types[j].name, dm->name) &&
+				          same_schema(types[j].schema, dm->schema);
+				over |= strcmp(dm->type, types[j].tname.ptr) == 0;
+			}
+			if (over && !listed) {
+				struct rebuilt *d = &types[ntypes++];
+
+				d->schema = dm->schema;
+				d->name = dm->name;
+				d->domain = true;
+				d->dom = dm;
+				d->via = types[0].via;
+				d->cast = types[0].cast;
+				enum_type_name(&d->tname, d->schema, d->name);
+				grew = true;
+			}
 		}
+	}
 	for (size_t i = 0; i < ntypes; i++) {
 		types[i].old = xasprintf("%.50s__cdb_old", types[i].name);
 		cdb_buf_printf(&types[i].tarr, "%s[]", types[i].tname.ptr);
@@ -1081,8 +1101,8 @@ static void functions_around(const struct render *r, size_t at, const struct reb
  * losing or reordering labels, a domain changing base type or collation):
  * rename the old type, create the new one, convert every column of every
  * table through the base type (text for an enum), restore the defaults,
- * drop the old type. The domains over a rebuilt enum are rebuilt with it
- * (the old enum cannot be dropped while a domain is over it), and the
+ * drop the old type. The domains over a rebuilt type are rebuilt with it
+ * (the old type cannot be dropped while a domain is over it), and the
  * functions that name any of these types are created again around it.
  */
 static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
@@ -1206,7 +1226,7 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 			}
 		}
 	}
-	/* the domains over the old enum first */
+	/* the domains over an old type before that type */
 	for (size_t i = ntypes; i-- > 0;) {
 		cdb_buf_puts(b, types[i].domain ? "DROP DOMAIN " : "DROP TYPE ");
 		pg_quote_qualified(b, types[i].schema, types[i].old);

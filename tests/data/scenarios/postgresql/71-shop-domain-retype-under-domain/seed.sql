@@ -1,0 +1,1 @@
+INSERT INTO items VALUES (1, 10, 20, '{1,2}'), (2, 999999, NULL, NULL);
