@@ -64,6 +64,12 @@ struct cdb_dialect {
 	 * Lock timeouts are CDB_ELOCKED.
 	 */
 	int (*begin)(struct cdb_db *db);
+	/*
+	 * begin(), then the query `sql` (no parameters) with its rows to `cb`,
+	 * in as few round trips as the dialect can (PostgreSQL: in the message
+	 * that takes the lock). NULL: the caller runs begin() and query().
+	 */
+	int (*begin_query)(struct cdb_db *db, const char *sql, cdb_row_cb cb, void *ctx);
 	int (*commit)(struct cdb_db *db);
 	int (*rollback)(struct cdb_db *db);
 	/*

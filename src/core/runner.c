@@ -175,13 +175,18 @@ static int table_exists(bool *out, struct cdb_db *db, const char *table)
 	return ret;
 }
 
+static void rows_sql(struct cdb_buf *q, struct cdb_db *db)
+{
+	cdb_buf_puts(q, "SELECT version_num FROM ");
+	db->vt->quote_ident(q, db->cfg->version_table);
+}
+
 static int read_rows(struct cdb_strv *out, struct cdb_db *db)
 {
 	struct cdb_buf q = CDB_BUF_INIT;
 	int ret;
 
-	cdb_buf_puts(&q, "SELECT version_num FROM ");
-	db->vt->quote_ident(&q, db->cfg->version_table);
+	rows_sql(&q, db);
 	ret = db->vt->query(db, q.ptr, NULL, 0, collect_cb, out);
 	cdb_buf_release(&q);
 	if (!ret && out->n > 1)
@@ -355,25 +360,25 @@ static bool same_rows(const struct cdb_strv *a, const struct cdb_strv *b)
 }
 
 /*
- * Re-read the version rows under the lock into `rows` and re-plan from
- * them; p->nsteps == 0 afterwards: nothing is left to do. When the rows are
+ * Take the version rows read under the lock (`now`, emptied) into `rows`
+ * and re-plan from them; p->nsteps == 0 afterwards: nothing is left to do. When the rows are
  * what the previous step of this run left (`done`: that step, NULL: none),
  * nobody else moved the database and the plan just drops that step, which
  * keeps a long run linear instead of replanning the whole graph each time.
  */
-static int replan_locked(struct cdb_plan *p, struct cdb_db *db, const struct cdb_graph *g,
-                         struct cdb_strv *rows, bool step_done)
+static int replan_locked(struct cdb_plan *p, const struct cdb_graph *g, struct cdb_strv *rows,
+                         struct cdb_strv *now, bool step_done)
 {
 	struct cdb_strv expect = *rows;
-	int ret;
+	int ret = 0;
 
-	*rows = (struct cdb_strv)CDB_STRV_INIT;
-	ret = read_rows(rows, db);
-	if (!ret && step_done && p->nsteps > 0 && same_rows(rows, &expect)) {
+	*rows = *now;
+	*now = (struct cdb_strv)CDB_STRV_INIT;
+	if (step_done && p->nsteps > 0 && same_rows(rows, &expect)) {
 		p->steps++;
 		p->nsteps--;
 		p->steps_cap--;
-	} else if (!ret) {
+	} else {
 		ret = cdb_plan_replan(p, g, (const char *const *)rows->v, rows->n);
 	}
 	cdb_strv_release(&expect);
@@ -390,16 +395,34 @@ static int abort_tx(struct cdb_db *db)
 	return cdb_error_restore(&e, NULL);
 }
 
-/* Begin a step's transaction; on failure the step's before_step is undone. */
-static int begin_step(struct cdb_db *db)
+/*
+ * Begin a step's transaction and read the version rows under the lock it
+ * took into `now` (PostgreSQL: both in one round trip); on failure the
+ * transaction and the step's before_step are undone.
+ */
+static int begin_step(struct cdb_db *db, struct cdb_strv *now)
 {
 	struct cdb_error_saved e;
+	struct cdb_buf q = CDB_BUF_INIT;
 	int ret = db->vt->before_step(db);
 
 	if (ret)
 		return ret;
-	ret = db->vt->begin(db);
+	if (db->vt->begin_query) {
+		rows_sql(&q, db);
+		ret = db->vt->begin_query(db, q.ptr, collect_cb, now);
+		cdb_buf_release(&q);
+		if (!ret && now->n > 1)
+			qsort(now->v, now->n, sizeof *now->v, cmp_str);
+	} else {
+		ret = db->vt->begin(db);
+		if (!ret && (ret = read_rows(now, db)) != 0) {
+			cdb_strv_release(now);
+			return abort_tx(db);
+		}
+	}
 	if (ret) {
+		cdb_strv_release(now);
 		cdb_error_save(&e);
 		db->vt->after_step(db);
 		ret = cdb_error_restore(&e, NULL);
@@ -431,7 +454,14 @@ static int run_untransacted(struct cdb_db *db, const struct cdb_graph *g, struct
 		db->vt->after_step(db);
 		return cdb_error_restore(&e, NULL);
 	}
-	ret = replan_locked(p, db, g, &rows, false);
+	{
+		struct cdb_strv now = CDB_STRV_INIT;
+
+		ret = read_rows(&now, db);
+		if (!ret)
+			ret = replan_locked(p, g, &rows, &now, false);
+		cdb_strv_release(&now);
+	}
 	if (ret || !p->nsteps || p->steps[0].rev != want)
 		goto done;
 	t0 = now_ms();
@@ -476,14 +506,15 @@ static int migrate_per_revision(struct cdb_db *db, const struct cdb_graph *g, st
 	int ret;
 
 	for (;;) {
+		struct cdb_strv now = CDB_STRV_INIT;
 		struct cdb_step *st;
 		struct cdb_revision *r;
 		double t0;
 
-		ret = begin_step(db);
+		ret = begin_step(db, &now);
 		if (ret)
 			break;
-		ret = replan_locked(p, db, g, &rows, step_done);
+		ret = replan_locked(p, g, &rows, &now, step_done);
 		step_done = false;
 		if (ret)
 			goto abort;
@@ -544,10 +575,12 @@ static int migrate_all(struct cdb_db *db, const struct cdb_graph *g, struct cdb_
 	double *times = NULL;
 	int ret;
 
-	ret = begin_step(db);
+	struct cdb_strv now = CDB_STRV_INIT;
+
+	ret = begin_step(db, &now);
 	if (ret)
 		return ret;
-	ret = replan_locked(p, db, g, &rows, false);
+	ret = replan_locked(p, g, &rows, &now, false);
 	if (ret)
 		goto abort;
 	times = xcalloc(p->nsteps + 1, sizeof *times);

@@ -694,6 +694,21 @@ static int pg_exec(struct cdb_db *base, const char *sql, struct cdb_exec_error *
 	return 0;
 }
 
+/* Hand the rows of `res` to `cb`. */
+static int pass_rows(const PGresult *res, cdb_row_cb cb, void *ctx)
+{
+	int nrows = PQntuples(res), ncols = PQnfields(res), rc = 0;
+	const char **vals = xcalloc((size_t)ncols + 1, sizeof *vals);
+
+	for (int r = 0; r < nrows && rc == 0; r++) {
+		for (int c = 0; c < ncols; c++)
+			vals[c] = PQgetisnull(res, r, c) ? NULL : PQgetvalue(res, r, c);
+		rc = cb(ctx, ncols, vals);
+	}
+	free(vals);
+	return rc;
+}
+
 int pg_query(struct pg_db *db, const char *sql, const char *const *params, int nparams,
              cdb_row_cb cb, void *ctx)
 {
@@ -711,17 +726,8 @@ int pg_query(struct pg_db *db, const char *sql, const char *const *params, int n
 		rc = set_result_error(res, db->conn);
 		goto done;
 	}
-	if (cb) {
-		int nrows = PQntuples(res), ncols = PQnfields(res);
-		const char **vals = xcalloc((size_t)ncols + 1, sizeof *vals);
-
-		for (int r = 0; r < nrows && rc == 0; r++) {
-			for (int c = 0; c < ncols; c++)
-				vals[c] = PQgetisnull(res, r, c) ? NULL : PQgetvalue(res, r, c);
-			rc = cb(ctx, ncols, vals);
-		}
-		free(vals);
-	}
+	if (cb)
+		rc = pass_rows(res, cb, ctx);
 done:
 	PQclear(res);
 	if (rc == 0)
@@ -766,22 +772,34 @@ static long elapsed_ms(const struct timespec *t0)
 }
 
 /*
- * Send `sql` (ending in a SELECT of pg_try_advisory_xact_lock) as one
- * message; *got says whether the lock was taken.
+ * Send `sql`, statements of which the first SELECT is the lock's (when
+ * `got` is not NULL), as one message. *got says whether the lock was taken;
+ * the rows of the SELECT after it (with the lock taken) go to `cb`.
  */
-static int try_once(struct pg_db *db, const char *sql, bool *got)
+static int send_locked(struct pg_db *db, const char *sql, bool *got, cdb_row_cb cb, void *ctx)
 {
 	PGresult *res;
-	int rc = 0;
+	int rc = 0, selects = got ? 0 : 1;
 
 	if (db->base.echo)
 		cdb_log(CDB_LOG_SQL, "%s", sql);
-	res = PQexec(db->conn, sql);
-	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
-		*got = PQgetvalue(res, 0, 0)[0] == 't';
-	else
-		rc = set_result_error(res, db->conn);
-	PQclear(res);
+	if (!PQsendQuery(db->conn, sql))
+		return set_result_error(NULL, db->conn);
+	while ((res = PQgetResult(db->conn))) {
+		ExecStatusType st = PQresultStatus(res);
+
+		if (rc == 0 && st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+			rc = set_result_error(res, db->conn);
+		else if (rc == 0 && st == PGRES_TUPLES_OK && selects++ == 0) {
+			if (PQntuples(res) == 1)
+				*got = PQgetvalue(res, 0, 0)[0] == 't';
+			else
+				rc = set_result_error(res, db->conn);
+		} else if (rc == 0 && st == PGRES_TUPLES_OK && cb && (!got || *got)) {
+			rc = pass_rows(res, cb, ctx);
+		}
+		PQclear(res);
+	}
 	if (rc == 0)
 		rc = check_signalled();
 	return rc;
@@ -796,7 +814,7 @@ static int try_once(struct pg_db *db, const char *sql, bool *got)
  * two. A busy lock is a ROLLBACK, a pause (10 ms doubling to 200 ms) and
  * another try, until lock_timeout has passed.
  */
-static int begin_locked(struct pg_db *db)
+static int begin_locked(struct pg_db *db, const char *then, cdb_row_cb cb, void *ctx)
 {
 	struct cdb_buf sql = CDB_BUF_INIT;
 	struct timespec t0;
@@ -806,9 +824,11 @@ static int begin_locked(struct pg_db *db)
 
 	cdb_buf_printf(&sql, "BEGIN; SET LOCAL lock_timeout = '%ds'; SELECT pg_try_advisory_xact_lock(%lld)",
 	               db->lock_timeout, db->lock_key);
+	if (then)
+		cdb_buf_printf(&sql, "; %s", then);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
-		rc = try_once(db, sql.ptr, &got);
+		rc = send_locked(db, sql.ptr, &got, cb, ctx);
 		if (rc || got)
 			break;
 		rc = run_sql(db, "ROLLBACK");
@@ -843,18 +863,32 @@ done:
  * the lock on its second connection, the short transaction that records
  * the step must not try to take it again.
  */
-static int pg_begin(struct cdb_db *base)
+static int pg_begin_query(struct cdb_db *base, const char *then, cdb_row_cb cb, void *ctx)
 {
 	struct pg_db *db = pg_of(base);
 	struct cdb_buf sql = CDB_BUF_INIT;
-	int rc;
+	int rc = flush_pending(db);
 
+	if (rc)
+		return rc;
 	if (!db->lock_holder)
-		return begin_locked(db);
+		return begin_locked(db, then, cb, ctx);
 	cdb_buf_printf(&sql, "BEGIN; SET LOCAL lock_timeout = '%ds'", db->lock_timeout);
-	rc = run_sql(db, sql.ptr);
+	if (then)
+		cdb_buf_printf(&sql, "; %s", then);
+	rc = send_locked(db, sql.ptr, NULL, cb, ctx);
+	if (rc && PQtransactionStatus(db->conn) != PQTRANS_IDLE) {
+		PGresult *r = PQexec(db->conn, "ROLLBACK");
+
+		PQclear(r);
+	}
 	cdb_buf_release(&sql);
 	return rc;
+}
+
+static int pg_begin(struct cdb_db *base)
+{
+	return pg_begin_query(base, NULL, NULL, NULL);
 }
 
 static int pg_commit(struct cdb_db *base)
@@ -914,7 +948,7 @@ static int pg_lock_session(struct cdb_db *base)
 	holder->where = xstrdup(db->where);
 	holder->lock_key = db->lock_key;
 	holder->lock_timeout = db->lock_timeout;
-	rc = begin_locked(holder);
+	rc = begin_locked(holder, NULL, NULL, NULL);
 	if (rc) {
 		pg_close(&holder->base);
 		return rc;
@@ -1481,6 +1515,7 @@ const struct cdb_dialect cdb_postgres_dialect = {
 	.exec = pg_exec,
 	.query = pg_query_vt,
 	.begin = pg_begin,
+	.begin_query = pg_begin_query,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.lock_session = pg_lock_session,
