@@ -17,8 +17,10 @@
  *  - serial <-> identity: the serial's sequence is dropped before ADD
  *    GENERATED so the identity's sequence gets the same name, and either
  *    sequence is moved past the existing rows (setval) so inserts go on.
- *  - a type change whose old default does not cast: the default is dropped
- *    before `TYPE ... USING col::type` and set again after.
+ *  - a type change is `TYPE type USING col::base`, base being the type
+ *    without its length (cast_type()), so a value too long fails instead
+ *    of being cut; an old default that does not cast is dropped before
+ *    and set again after.
  *  - removing enum labels, or a new base type or collation for a domain
  *    that columns use: rename the type, create the new one, convert every
  *    column (through text for an enum), restore defaults, drop the old
@@ -46,6 +48,38 @@ struct render {
 	const struct cdb_op *ops; /* the list being rendered */
 	size_t nops;
 };
+
+/*
+ * Append type `ty` (as format_type prints it) without its length or
+ * precision, for the explicit cast of a USING clause: an explicit cast to
+ * varchar(5) cuts a longer value, while the column's own type is then
+ * applied by assignment, which refuses a value that does not fit.
+ * "character" and "bit" without a length mean length 1, so those become
+ * bpchar and bit varying.
+ */
+static void cast_type(struct cdb_buf *b, const char *ty)
+{
+	const char *open = NULL, *close;
+	bool quoted = false;
+
+	for (const char *p = ty; *p && !open; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '(' && !quoted)
+			open = p;
+	}
+	if (!open || !(close = strchr(open, ')'))) {
+		cdb_buf_puts(b, ty);
+		return;
+	}
+	if ((size_t)(open - ty) == strlen("character") && !strncmp(ty, "character", (size_t)(open - ty)))
+		cdb_buf_puts(b, "bpchar");
+	else if ((size_t)(open - ty) == strlen("bit") && !strncmp(ty, "bit", (size_t)(open - ty)))
+		cdb_buf_puts(b, "bit varying");
+	else
+		cdb_buf_put(b, ty, (size_t)(open - ty));
+	cdb_buf_puts(b, close + 1);
+}
 
 /* ------------------------------------------------------------------ names */
 
@@ -439,7 +473,8 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		if (op->alter & CDB_ALTER_TYPE) {
 			cdb_buf_puts(b, " USING ");
 			pg_quote_ident(b, name);
-			cdb_buf_printf(b, "::%s", to->type);
+			cdb_buf_puts(b, "::");
+			cast_type(b, to->type);
 		}
 		cdb_buf_puts(b, ";\n");
 		when_triggers(r, ft, from->name, false);
@@ -1216,7 +1251,17 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 			if (types[ti].cast) {
 				cdb_buf_puts(b, " USING ");
 				pg_quote_ident(b, c->name);
-				cdb_buf_printf(b, "::%s%s::%s", types[ti].via, arr ? "[]" : "", c->type);
+				cdb_buf_puts(b, "::");
+				cast_type(b, types[ti].via);
+				if (arr)
+					cdb_buf_puts(b, "[]");
+				/*
+				 * Text becomes an enum only by an explicit cast; the new
+				 * base type of a domain becomes the domain by assignment,
+				 * which keeps the length check of its base type.
+				 */
+				if (!domain)
+					cdb_buf_printf(b, "::%s", c->type);
 			}
 			cdb_buf_puts(b, ";\n");
 			when_triggers(r, t, c->name, false);

@@ -8,7 +8,8 @@
 
 DB="cdbmigrate_$$"
 pg_createdb "$DB"
-trap 'pg_dropdb "$DB"; rm -rf "$WORK"' EXIT
+pg_createdb "${DB}_narrow"
+trap 'pg_dropdb "$DB"; pg_dropdb "${DB}_narrow"; rm -rf "$WORK"' EXIT
 export CDB_DATABASE_URL="${CDB_TEST_PG_URL%/*}/$DB"
 
 sql() {
@@ -71,6 +72,43 @@ cdb downgrade -1
 check_status 0 "downgrade"
 check "the old names are back with the rows" \
 	test "$(sql "SELECT p.mail || ' ' || t.label FROM crm.people p, crm.old_things t")" = "a@example.com seven"
+
+# A narrowed type refuses a value that does not fit instead of cutting it
+# (an explicit cast to varchar(5) would cut it): the upgrade fails naming
+# the statement, and the rows and the version stay as they were.
+cd .. && mkdir narrow && cd narrow || exit 2
+export CDB_DATABASE_URL="${CDB_TEST_PG_URL%/*}/${DB}_narrow"
+cdb init
+rm -f models/*.sql
+sql "CREATE DOMAIN code AS text;
+CREATE TABLE items (id int PRIMARY KEY, sku code, name text, tags code[]);
+INSERT INTO items VALUES (1, 'abc', 'abcdefgh', '{abc}');" >/dev/null
+cat >models/schema.sql <<'EOF'
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE items (id int PRIMARY KEY, sku code, name varchar(5), tags code[]);
+EOF
+cdb migrate -m narrow </dev/null
+check_status 0 "migrate of narrowed types"
+check_err "destructive: changes column 'public.items.name' from text to character varying(5)"
+f=$(ls migrations/versions/*.sql)
+cdb upgrade head
+check_status 2 "upgrade with a value too long for the column"
+check_err_line "cdb: error: $f:$(grep -n 'ALTER COLUMN "name" TYPE' "$f" | head -n 1 | cut -d: -f1): value too long for type character varying(5)"
+check "the long value is kept whole" test "$(sql "SELECT name FROM items")" = abcdefgh
+check "no revision is recorded" test "$(sql "SELECT count(*) FROM cdb_version")" = 0
+sql "UPDATE items SET name = 'abc', sku = 'abcdefgh'" >/dev/null
+cdb upgrade head
+check_status 2 "upgrade with a value too long for the domain"
+check_err "value too long for type character varying(5)"
+check "the long domain value is kept whole" test "$(sql "SELECT sku FROM items")" = abcdefgh
+sql "UPDATE items SET sku = 'abc', tags = '{abcdefgh}'" >/dev/null
+cdb upgrade head
+check_status 2 "upgrade with an array element too long for the domain"
+check "the long array element is kept whole" test "$(sql "SELECT tags[1] FROM items")" = abcdefgh
+sql "UPDATE items SET tags = '{abc}'" >/dev/null
+cdb upgrade head
+check_status 0 "upgrade once the values fit"
+check "the values fit the narrowed types" test "$(sql "SELECT sku || name || tags[1] FROM items")" = abcabcabc
 
 echo "1..$TESTS_RUN"
 [ "$TESTS_FAILED" = 0 ]
