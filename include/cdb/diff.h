@@ -27,12 +27,14 @@
  *      changed, then the domain CHECKs that call functions (a domain is
  *      created without them; a dropped domain loses them in step 5, before
  *      the functions are dropped);
- *   3. tables: created (referenced tables before the tables that reference
- *      them), renamed, altered; within one table the ops are contiguous:
+ *   3. tables: created (partitioned tables before their partitions,
+ *      referenced tables before the tables that reference them), renamed,
+ *      altered; within one table the ops are contiguous:
  *      dropped constraints, renamed, dropped, added, altered columns, added
  *      constraints, table options;
  *   4. indexes dropped before and created after the changes of step 3;
- *   5. tables dropped (referencing tables before the tables they reference);
+ *   5. tables dropped (partitions before their parent, referencing tables
+ *      before the tables they reference);
  *      then functions, sequences, domains, enums, extensions, namespaces
  *      dropped;
  *   6. views (in dependency order), their indexes and triggers created;
@@ -68,7 +70,8 @@ enum cdb_op_kind {
 	CDB_OP_CREATE_TABLE,      /* to_table */
 	CDB_OP_DROP_TABLE,        /* from_table; destructive */
 	CDB_OP_RENAME_TABLE,      /* from_table (old name) -> to_table (new name) */
-	CDB_OP_ALTER_TABLE,       /* table options: `alter` has CDB_ALTER_WITHOUT_ROWID / _STRICT */
+	CDB_OP_ALTER_TABLE,       /* table options: `alter` has CDB_ALTER_WITHOUT_ROWID / _STRICT,
+	                             CDB_ALTER_PARTITION_BOUND or CDB_ALTER_PARTITIONING */
 
 	/* columns: from_table/to_table both set, plus from_column / to_column */
 	CDB_OP_ADD_COLUMN,        /* to_column */
@@ -149,6 +152,11 @@ enum cdb_alter_flags {
 	CDB_ALTER_IDENTITY_OPTIONS = 1 << 14, /* with CDB_ALTER_IDENTITY on an ALTER_COLUMN whose
 	                                   identity stays: START/INCREMENT/MIN/MAX/CACHE/CYCLE of
 	                                   its sequence (the renderer looks both sequences up) */
+	CDB_ALTER_PARTITION_BOUND = 1 << 15, /* ALTER_TABLE: a partition's bound or parent changes
+	                                   (PostgreSQL: DETACH, then ATTACH, which checks the rows) */
+	CDB_ALTER_PARTITIONING = 1 << 16, /* ALTER_TABLE: the partition key changes, or a table
+	                                   becomes partitioned, a partition or plain; no dialect
+	                                   does that in place, so rendering it fails */
 };
 
 /* The object a CDB_OP_SET_COMMENT comments on. */

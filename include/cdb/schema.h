@@ -101,6 +101,14 @@ struct cdb_table {
 	bool strict;       /* SQLite STRICT */
 	char *comment;     /* COMMENT ON TABLE, NULL: none */
 	char *sql;         /* SQLite: CREATE TABLE text from sqlite_schema; NULL on PostgreSQL */
+	char *partition_key; /* PostgreSQL: pg_get_partkeydef(), e.g. "RANGE (created_on)";
+	                        NULL: not partitioned */
+	char *parent_schema; /* PostgreSQL partition: the partitioned table it belongs to */
+	char *parent;        /* NULL: not a partition */
+	char *bound;         /* partition: pg_get_expr(relpartbound), e.g. "FOR VALUES FROM
+	                        ('2024-01-01') TO ('2025-01-01')" or "DEFAULT"; NULL otherwise.
+	                        A partition carries only what is its own: its columns and
+	                        what it inherits from its parent are not read */
 };
 
 struct cdb_view {

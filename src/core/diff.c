@@ -648,7 +648,10 @@ static size_t *view_order(const struct ctx *c, const struct cdb_schema *s)
 	return order;
 }
 
-/* Order tables so referenced tables come before the tables that reference them. */
+/*
+ * Order tables so a partition comes after its parent and referenced tables
+ * come before the tables that reference them.
+ */
 struct torder {
 	const struct ctx *c;
 	const struct cdb_schema *s;
@@ -659,13 +662,15 @@ struct torder {
 static void table_visit(struct torder *o, size_t i)
 {
 	const struct cdb_table *t = &o->s->tables[i];
+	long j;
 
 	if (o->state[i])
 		return; /* placed, or a cycle of foreign keys: SQLite does not mind, the rest is name order */
 	o->state[i] = 1;
+	if (t->parent && find_table(o->c, o->s, t->parent_schema, t->parent, &j))
+		table_visit(o, (size_t)j);
 	for (size_t k = 0; k < t->nconstraints; k++) {
 		const struct cdb_constraint *fk = &t->constraints[k];
-		long j;
 
 		if (fk->kind == CDB_CON_FOREIGN &&
 		    find_table(o->c, o->s, fk->ref_schema ? fk->ref_schema : t->schema, fk->ref_table, &j))
@@ -754,6 +759,20 @@ static void pair_columns(const struct ctx *c, struct colmap *m, const struct cdb
 	}
 }
 
+/*
+ * Whether partition `ft` moves to another parent in `tt`: its parent in
+ * `from` is not paired with its parent in `to` (a renamed parent is the same).
+ */
+static bool parent_moved(const struct ctx *c, const struct cdb_table *ft, const struct cdb_table *tt)
+{
+	long i, j;
+
+	if (!find_table(c, c->from, ft->parent_schema, ft->parent, &i) ||
+	    !find_table(c, c->to, tt->parent_schema, tt->parent, &j))
+		return !name_eq(c, ft->parent, tt->parent) || !opt_eq(ft->parent_schema, tt->parent_schema);
+	return c->tfrom[i] != j;
+}
+
 /* Column, constraint and option changes of one table pair. Returns whether anything changed. */
 static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct cdb_table *tt, bool *retype)
 {
@@ -764,10 +783,13 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 	bool *con_used = xcalloc(tt->nconstraints + 1, sizeof(*con_used));
 	size_t start = c->d->nops;
 	struct cdb_op *op;
+	bool partition;
 	unsigned f;
 
 	m.from_to = xcalloc(ft->ncolumns + 1, sizeof(*m.from_to));
 	pair_columns(c, &m, to_from);
+	/* a partition's columns are its parent's, so they are not compared */
+	partition = ft->parent || tt->parent;
 	for (size_t i = 0; i < ft->nconstraints; i++)
 		for (size_t j = 0; j < tt->nconstraints && !con_to[i]; j++)
 			if (!con_used[j] && constraint_eq(c, &m, &ft->constraints[i], &tt->constraints[j])) {
@@ -789,14 +811,14 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 			*retype = true;
 		}
 	for (size_t i = 0; i < ft->ncolumns; i++)
-		if (!m.from_to[i] && !ft->columns[i].hidden) {
+		if (!m.from_to[i] && !ft->columns[i].hidden && !partition) {
 			op = table_op(c, CDB_OP_DROP_COLUMN, ft, tt);
 			op->from_column = &ft->columns[i];
 			mark_destructive(c->d, op);
 			*retype = true;
 		}
 	for (size_t j = 0; j < tt->ncolumns; j++)
-		if (!to_from[j] && !tt->columns[j].hidden) {
+		if (!to_from[j] && !tt->columns[j].hidden && !partition) {
 			op = table_op(c, CDB_OP_ADD_COLUMN, ft, tt);
 			op->to_column = &tt->columns[j];
 		}
@@ -821,13 +843,17 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 		f |= CDB_ALTER_WITHOUT_ROWID;
 	if (ft->strict != tt->strict)
 		f |= CDB_ALTER_STRICT;
+	if (!opt_eq(ft->partition_key, tt->partition_key) || !ft->parent != !tt->parent)
+		f |= CDB_ALTER_PARTITIONING;
+	else if (ft->parent && (!opt_eq(ft->bound, tt->bound) || parent_moved(c, ft, tt)))
+		f |= CDB_ALTER_PARTITION_BOUND;
 	if (f) {
 		op = table_op(c, CDB_OP_ALTER_TABLE, ft, tt);
 		op->alter = f;
 	}
 
 	/* a dropped and an added column of one type may be a rename nobody hinted */
-	for (size_t i = 0; i < ft->ncolumns; i++) {
+	for (size_t i = 0; i < ft->ncolumns && !partition; i++) {
 		if (m.from_to[i] || ft->columns[i].hidden)
 			continue;
 		for (size_t j = 0; j < tt->ncolumns; j++) {
@@ -2085,7 +2111,8 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 			continue;
 		for (size_t j = 0; j < to->ntables; j++) {
 			const struct cdb_table *tt = &to->tables[j];
-			bool same = c.tto[j] < 0 && ft->ncolumns == tt->ncolumns;
+			/* partitions carry no columns of their own: nothing to tell them apart by */
+			bool same = c.tto[j] < 0 && ft->ncolumns == tt->ncolumns && !ft->parent && !tt->parent;
 			struct cdb_rename_candidate *rc;
 
 			for (size_t k = 0; same && k < ft->ncolumns; k++)
@@ -2257,6 +2284,7 @@ static void put_flags(struct cdb_buf *b, unsigned f)
 		{ CDB_ALTER_STRICT, "strict" }, { CDB_ALTER_SEQ_TYPE, "type" },
 		{ CDB_ALTER_SEQ_PARAMS, "parameters" }, { CDB_ALTER_SEQ_OWNED, "owned by" },
 		{ CDB_ALTER_DOMAIN_CHECKS, "checks" }, { CDB_ALTER_IDENTITY_OPTIONS, "options" },
+		{ CDB_ALTER_PARTITION_BOUND, "partition bound" }, { CDB_ALTER_PARTITIONING, "partitioning" },
 	};
 	bool first = true;
 

@@ -14,12 +14,21 @@
  * as JSON arrays so that names holding commas or quotes survive.
  *
  * Skipped: system schemas (pg_*, information_schema) unless listed in
- * `schemas`, objects that belong to an extension, partitions (their parent is
- * the table), indexes that implement a constraint (the constraint is
- * compared instead), internal triggers, cdb's own version and history tables and tables matching
- * the `exclude` globs (with everything attached to them). Identity sequences
- * are read, marked `identity`, for their options; the diff leaves them to
- * their column.
+ * `schemas`, objects that belong to an extension, indexes that implement a
+ * constraint (the constraint is compared instead), internal triggers, cdb's
+ * own version and history tables and tables matching the `exclude` globs
+ * (with everything attached to them, partitions included). Identity
+ * sequences are read, marked `identity`, for their options; the diff leaves
+ * them to their column.
+ *
+ * Partitions are tables with a parent and a bound. Of a partition only what
+ * is its own is read: what PostgreSQL copies from the parent (the columns,
+ * attislocal false; constraints, conislocal false; indexes attached to a
+ * partitioned index, which have a pg_inherits row; cloned triggers,
+ * tgparentid set) is the parent's, and re-creating it would fail or double
+ * it. The constraints PostgreSQL adds to a table whose foreign key references
+ * a partitioned table (one per referenced partition, conparentid set) are
+ * the parent constraint's, and skipped likewise.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +72,14 @@ static const char q_namespaces[] =
 	" ORDER BY" C_ORDER("n.nspname");
 
 static const char q_tables[] =
-	"SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
+	"SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'),"
+	" CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
+	" pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid)"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-	" WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND" NS_FILTER("n")
+	" LEFT JOIN pg_inherits h ON c.relispartition AND h.inhrelid = c.oid"
+	" LEFT JOIN pg_class pc ON pc.oid = h.inhparent"
+	" LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
+	" WHERE c.relkind IN ('r', 'p') AND" NS_FILTER("n")
 	" AND" NOT_EXT("pg_class", "c.oid") " ORDER BY" ORDER_REL;
 
 static const char q_columns[] =
@@ -84,7 +98,7 @@ static const char q_columns[] =
 	" JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid"
 	" LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 	" WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')"
-	" AND NOT c.relispartition AND" NS_FILTER("n")
+	" AND (NOT c.relispartition OR a.attislocal) AND" NS_FILTER("n")
 	" ORDER BY" ORDER_REL ", a.attnum";
 
 static const char q_constraints[] =
@@ -102,11 +116,16 @@ static const char q_constraints[] =
 	" LEFT JOIN pg_class fc ON fc.oid = con.confrelid"
 	" LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
 	" WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p')"
-	" AND NOT c.relispartition AND" NS_FILTER("n") " ORDER BY" ORDER_REL "," C_ORDER("con.conname");
+	" AND con.conparentid = 0 AND (NOT c.relispartition OR con.conislocal) AND" NS_FILTER("n") " ORDER BY" ORDER_REL "," C_ORDER("con.conname");
 
 static const char q_indexes[] =
 	"SELECT n.nspname, c.relname, i.relname, x.indisunique, pg_get_expr(x.indpred, x.indrelid, true),"
-	" am.amname, pg_get_indexdef(x.indexrelid),"
+	" am.amname,"
+	/* an index of a partitioned table prints as ON ONLY, which would leave its partitions out */
+	" CASE WHEN c.relkind = 'p' THEN replace(pg_get_indexdef(x.indexrelid),"
+	"   ' ON ONLY ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' USING ',"
+	"   ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' USING ')"
+	"  ELSE pg_get_indexdef(x.indexrelid) END,"
 	" (SELECT json_agg(pg_get_indexdef(x.indexrelid, k, true)"
 	/* a key's own collation and a non-default opclass, which the per-column form leaves out */
 	"   || COALESCE((SELECT ' COLLATE ' ||" QUALIFIED("cn.nspname", "co.collname")
@@ -127,7 +146,8 @@ static const char q_indexes[] =
 	" FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
 	" JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" JOIN pg_am am ON am.oid = i.relam"
-	" WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND" NS_FILTER("n")
+	" WHERE c.relkind IN ('r', 'p', 'm') AND" NS_FILTER("n")
+	" AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = x.indexrelid)"
 	" AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
 	"   AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))"
 	" AND" NOT_EXT("pg_class", "c.oid") " ORDER BY" ORDER_REL "," C_ORDER("i.relname");
@@ -310,6 +330,12 @@ static int row_table_def(void *ctx, int n, const char *const *v)
 	t->schema = dup(c, v[0]);
 	t->name = dup(c, v[1]);
 	t->comment = dup(c, v[2]);
+	t->partition_key = dup_nonempty(c, v[3]);
+	if (v[5]) {
+		t->parent_schema = dup(c, v[4]);
+		t->parent = dup(c, v[5]);
+		t->bound = dup(c, v[6]);
+	}
 	return 0;
 }
 
@@ -579,6 +605,33 @@ static int row_function(void *ctx, int n, const char *const *v)
 	return 0;
 }
 
+/*
+ * Drop the partitions whose parent was not kept (excluded, or in a schema
+ * that is not read), level by level: a partition cannot exist without it.
+ */
+static void drop_orphan_partitions(struct cdb_schema *s)
+{
+	bool again = true;
+
+	while (again) {
+		bool *drop = xcalloc(s->ntables + 1, sizeof *drop);
+		size_t k = 0;
+
+		again = false;
+		for (size_t i = 0; i < s->ntables; i++) {
+			const struct cdb_table *t = &s->tables[i];
+
+			drop[i] = t->parent && !cdb_schema_table(s, t->parent_schema, t->parent);
+			again = again || drop[i];
+		}
+		for (size_t i = 0; i < s->ntables; i++)
+			if (!drop[i])
+				s->tables[k++] = s->tables[i];
+		s->ntables = k;
+		free(drop);
+	}
+}
+
 static int introspect_all(struct cdb_schema *out, struct cdb_db *base, const struct cdb_introspect_opts *o)
 {
 	static const struct {
@@ -612,8 +665,10 @@ static int introspect_all(struct cdb_schema *out, struct cdb_db *base, const str
 			cdb_error_prefix("cannot read the schema of PostgreSQL at %s", db->where);
 			return rc;
 		}
-		if (steps[i].sql == q_tables)
+		if (steps[i].sql == q_tables) {
 			cdb_schema_sort(out);
+			drop_orphan_partitions(out);
+		}
 		c.cur_valid = false;
 	}
 	cdb_schema_sort(out);

@@ -547,6 +547,10 @@ static void render_create_table(const struct render *r, size_t at, const struct 
 			serial_before(r, t, &t->columns[i]);
 	cdb_buf_puts(b, "CREATE TABLE ");
 	qtable(b, t);
+	if (t->parent) {
+		cdb_buf_puts(b, " PARTITION OF ");
+		pg_quote_qualified(b, t->parent_schema, t->parent);
+	}
 	cdb_buf_puts(b, " (");
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		cdb_buf_puts(b, first ? "\n    " : ",\n    ");
@@ -567,10 +571,78 @@ static void render_create_table(const struct render *r, size_t at, const struct 
 		cdb_buf_puts(b, k->definition);
 		first = false;
 	}
-	cdb_buf_puts(b, "\n);\n");
+	if (t->parent && first)
+		cdb_buf_truncate(b, b->len - 2); /* nothing of its own: no parentheses */
+	else
+		cdb_buf_puts(b, "\n)");
+	if (t->parent) {
+		cdb_buf_putc(b, ' ');
+		cdb_buf_puts(b, t->bound);
+	}
+	if (t->partition_key) {
+		cdb_buf_puts(b, " PARTITION BY ");
+		cdb_buf_puts(b, t->partition_key);
+	}
+	cdb_buf_puts(b, ";\n");
 	for (size_t i = 0; i < t->ncolumns; i++)
 		if (t->columns[i].serial_seq)
 			owned_by(b, t->schema, t->columns[i].serial_seq, t, t->columns[i].name);
+}
+
+/* How table `t` is partitioned, for a message: "RANGE (d)", "partition of 'public.m'". */
+static void put_partitioning(struct cdb_buf *b, const struct cdb_table *t)
+{
+	if (t->parent)
+		cdb_buf_printf(b, "partition of '%s.%s'%s", t->parent_schema, t->parent,
+		               t->partition_key ? ", " : "");
+	if (t->partition_key)
+		cdb_buf_printf(b, "partitioned by %s", t->partition_key);
+	if (!t->parent && !t->partition_key)
+		cdb_buf_puts(b, "not partitioned");
+}
+
+/*
+ * A new partition key, or a table that becomes partitioned, a partition or
+ * plain, means a new table and every row copied into it: PostgreSQL has no
+ * ALTER for it, and a generated copy could not be checked here. Refused,
+ * so the user writes that step (`cdb revision`) and nothing is lost quietly.
+ */
+static int refuse_partitioning(const struct cdb_op *op)
+{
+	struct cdb_buf from = CDB_BUF_INIT, to = CDB_BUF_INIT;
+	int rc;
+
+	put_partitioning(&from, op->from_table);
+	put_partitioning(&to, op->to_table);
+	rc = cdb_error_set(CDB_EINVALID, "cannot change the partitioning of table '%s.%s' in place (%s -> %s)",
+	                   op->to_table->schema, op->to_table->name, from.ptr, to.ptr);
+	cdb_error_hint("write that step by hand in a revision of its own ('cdb revision'): create the "
+	               "new table, copy the rows, drop the old one, rename the new one");
+	cdb_buf_release(&from);
+	cdb_buf_release(&to);
+	return rc;
+}
+
+/*
+ * A partition's new bound (or parent): DETACH, then ATTACH with the new
+ * bound. ATTACH checks every row against the bound, so rows that do not fit
+ * fail the revision instead of being lost or moved.
+ */
+static void render_partition_bound(struct cdb_buf *b, const struct cdb_op *op)
+{
+	const struct cdb_table *ft = op->from_table, *tt = op->to_table;
+
+	cdb_buf_puts(b, "ALTER TABLE ");
+	pg_quote_qualified(b, ft->parent_schema, ft->parent);
+	cdb_buf_puts(b, " DETACH PARTITION ");
+	qtable(b, tt);
+	cdb_buf_puts(b, ";\nALTER TABLE ");
+	pg_quote_qualified(b, tt->parent_schema, tt->parent);
+	cdb_buf_puts(b, " ATTACH PARTITION ");
+	qtable(b, tt);
+	cdb_buf_putc(b, ' ');
+	cdb_buf_puts(b, tt->bound);
+	cdb_buf_puts(b, ";\n");
 }
 
 /* --------------------------------------------------------------------- enums */
@@ -1618,7 +1690,11 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, ";\n");
 		break;
 	case CDB_OP_ALTER_TABLE:
-		/* WITHOUT ROWID / STRICT are SQLite's; nothing to do here */
+		/* WITHOUT ROWID / STRICT are SQLite's; nothing to do for them here */
+		if (op->alter & CDB_ALTER_PARTITIONING)
+			return refuse_partitioning(op);
+		if (op->alter & CDB_ALTER_PARTITION_BOUND)
+			render_partition_bound(b, op);
 		break;
 	case CDB_OP_ADD_COLUMN:
 		if (op->to_column->serial_seq)

@@ -1,0 +1,1 @@
+SELECT tableoid::regclass, id, happened_on, kind FROM events ORDER BY id;

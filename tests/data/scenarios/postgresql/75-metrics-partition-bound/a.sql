@@ -1,0 +1,10 @@
+CREATE TABLE events (
+    id bigint NOT NULL,
+    happened_on date NOT NULL,
+    kind text NOT NULL CHECK (kind <> ''),
+    PRIMARY KEY (id, happened_on)
+) PARTITION BY RANGE (happened_on);
+CREATE TABLE events_2024 PARTITION OF events
+    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_rest PARTITION OF events DEFAULT;
+CREATE INDEX events_kind_idx ON events (kind);
