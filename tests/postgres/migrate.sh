@@ -3,13 +3,16 @@
 # SQLite's does: possible renames as warnings with the hint line that makes
 # them renames, destructive operations marked in the file and listed on
 # stderr, and hints that turn a drop and add into RENAME with the rows kept.
+# Partitioning it cannot change in place is refused; a new partition bound
+# is checked against the rows.
 . "$TESTLIB"
 . "$PGLIB"
 
 DB="cdbmigrate_$$"
 pg_createdb "$DB"
 pg_createdb "${DB}_narrow"
-trap 'pg_dropdb "$DB"; pg_dropdb "${DB}_narrow"; rm -rf "$WORK"' EXIT
+pg_createdb "${DB}_part"
+trap 'pg_dropdb "$DB"; pg_dropdb "${DB}_narrow"; pg_dropdb "${DB}_part"; rm -rf "$WORK"' EXIT
 export CDB_DATABASE_URL="${CDB_TEST_PG_URL%/*}/$DB"
 
 sql() {
@@ -109,6 +112,71 @@ sql "UPDATE items SET tags = '{abc}'" >/dev/null
 cdb upgrade head
 check_status 0 "upgrade once the values fit"
 check "the values fit the narrowed types" test "$(sql "SELECT sku || name || tags[1] FROM items")" = abcabcabc
+
+# Partitioning. A new partition key cannot be had in place: migrate fails
+# naming the table, with a hint, writes nothing and changes nothing; check
+# reports the difference. A plain table that becomes partitioned likewise.
+cd .. && mkdir part && cd part || exit 2
+export CDB_DATABASE_URL="${CDB_TEST_PG_URL%/*}/${DB}_part"
+cdb init
+rm -f models/*.sql
+sql "CREATE TABLE events (id int NOT NULL, day date NOT NULL) PARTITION BY RANGE (day);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE notes (id int NOT NULL, day date NOT NULL);
+INSERT INTO events VALUES (1, '2024-05-05'), (2, '2024-12-31');" >/dev/null
+cat >models/schema.sql <<'EOF'
+CREATE TABLE events (id int NOT NULL, day date NOT NULL) PARTITION BY LIST (id);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES IN (1, 2);
+CREATE TABLE notes (id int NOT NULL, day date NOT NULL);
+EOF
+cdb migrate -m repartition </dev/null
+check_status 2 "migrate of a new partition key"
+check_err_line "cdb: error: cannot change the partitioning of table 'public.events' in place (partitioned by RANGE (day) -> partitioned by LIST (id))"
+check_err "hint: write that step by hand in a revision of its own ('cdb revision')"
+check "no revision is written for a new partition key" test -z "$(ls migrations/versions)"
+check "the partition key is unchanged" \
+	test "$(sql "SELECT pg_get_partkeydef('events'::regclass)")" = "RANGE (day)"
+check "the rows stay where they were" test "$(sql "SELECT count(*) FROM events_2024")" = 2
+cdb check
+check_status 1 "check reports the new partition key"
+check_out "alter table 'public.events' (partitioning)"
+cat >models/schema.sql <<'EOF'
+CREATE TABLE events (id int NOT NULL, day date NOT NULL) PARTITION BY RANGE (day);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE notes (id int NOT NULL, day date NOT NULL) PARTITION BY RANGE (day);
+EOF
+cdb migrate -m partition-notes </dev/null
+check_status 2 "migrate of a plain table that becomes partitioned"
+check_err_line "cdb: error: cannot change the partitioning of table 'public.notes' in place (not partitioned -> partitioned by RANGE (day))"
+check "no revision is written for a table that becomes partitioned" test -z "$(ls migrations/versions)"
+
+# A new bound is DETACH + ATTACH, and ATTACH checks the rows: a row outside
+# the new bound fails the upgrade, and the partition keeps its rows and its
+# old bound.
+cat >models/schema.sql <<'EOF'
+CREATE TABLE events (id int NOT NULL, day date NOT NULL) PARTITION BY RANGE (day);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2024-07-01');
+CREATE TABLE notes (id int NOT NULL, day date NOT NULL);
+EOF
+cdb migrate -m narrow-bound </dev/null
+check_status 0 "migrate of a narrower bound"
+f=$(ls migrations/versions/*.sql)
+check "the bound changes by DETACH" \
+	grep -qx 'ALTER TABLE "events" DETACH PARTITION "events_2024";' "$f"
+check "ATTACH names the new bound" \
+	grep -qx "ALTER TABLE \"events\" ATTACH PARTITION \"events_2024\" FOR VALUES FROM ('2024-01-01') TO ('2024-07-01');" "$f"
+cdb upgrade head
+check_status 2 "upgrade with a row outside the new bound"
+check_err "partition constraint of relation \"events_2024\" is violated by some row"
+check "the partition keeps its rows" test "$(sql "SELECT count(*) FROM events_2024")" = 2
+check "the partition keeps its bound" \
+	test "$(sql "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'events_2024'")" = \
+	"FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"
+sql "DELETE FROM events WHERE id = 2" >/dev/null
+cdb upgrade head
+check_status 0 "upgrade once the rows fit the new bound"
+cdb check
+check_status 0 "check is clean after the new bound"
 
 echo "1..$TESTS_RUN"
 [ "$TESTS_FAILED" = 0 ]

@@ -366,6 +366,93 @@ Test(pg_introspect, reads_everything_in_a_constant_number_of_queries)
 }
 
 /*
+ * Partitions are tables with a parent and a bound; of a partition only what
+ * is its own is read, never what PostgreSQL copied from the parent, and a
+ * partition of an excluded table goes with it, at every level.
+ */
+Test(pg_introspect, partitions_carry_only_what_is_their_own)
+{
+	static const char schema[] =
+		"CREATE TABLE customers (id int PRIMARY KEY);\n"
+		"CREATE TABLE orders (id int NOT NULL, region text NOT NULL, day date NOT NULL,\n"
+		"    customer_id int REFERENCES customers (id), total int CHECK (total > -5),\n"
+		"    PRIMARY KEY (id, region, day)) PARTITION BY LIST (region);\n"
+		"CREATE INDEX orders_customer_idx ON orders (customer_id);\n"
+		"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+		"CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();\n"
+		"CREATE TABLE orders_eu PARTITION OF orders (CONSTRAINT eu_total CHECK (total >= 0))\n"
+		"    FOR VALUES IN ('de', 'fr') PARTITION BY RANGE (day);\n"
+		"CREATE TABLE orders_eu_2024 PARTITION OF orders_eu FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+		"CREATE TABLE orders_rest (LIKE orders INCLUDING CONSTRAINTS);\n"
+		"ALTER TABLE orders ATTACH PARTITION orders_rest DEFAULT;\n"
+		"CREATE INDEX orders_rest_total_idx ON orders_rest (total);\n"
+		"CREATE TABLE refunds (id int PRIMARY KEY, order_id int, region text, day date,\n"
+		"    FOREIGN KEY (order_id, region, day) REFERENCES orders (id, region, day));\n";
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = { .version_table = "cdb_version", .history_table = "cdb_history" };
+	char *url = pgtest_create_db("part");
+	struct cdb_db *db;
+	struct cdb_schema s;
+	const struct cdb_table *t;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	pgtest_exec(db, schema);
+	cdb_schema_init(&s);
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	cr_assert_eq(s.ntables, 6, "%zu tables", s.ntables);
+
+	t = cdb_schema_table(&s, "public", "orders");
+	cr_assert_str_eq(t->partition_key, "LIST (region)");
+	cr_assert_null(t->parent);
+	cr_assert_eq(t->ncolumns, 5);
+	cr_assert_eq(t->nconstraints, 3, "%zu constraints on orders", t->nconstraints);
+
+	t = cdb_schema_table(&s, "public", "orders_eu");
+	cr_assert_str_eq(t->parent_schema, "public");
+	cr_assert_str_eq(t->parent, "orders");
+	cr_assert_str_eq(t->bound, "FOR VALUES IN ('de', 'fr')");
+	cr_assert_str_eq(t->partition_key, "RANGE (day)");
+	cr_assert_eq(t->ncolumns, 0, "inherited columns read: %zu", t->ncolumns);
+	cr_assert_eq(t->nconstraints, 1, "%zu constraints on orders_eu", t->nconstraints);
+	cr_assert_str_eq(t->constraints[0].name, "eu_total");
+
+	t = cdb_schema_table(&s, "public", "orders_eu_2024");
+	cr_assert_str_eq(t->parent, "orders_eu");
+	cr_assert_str_eq(t->bound, "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+	cr_assert_null(t->partition_key);
+	cr_assert_eq(t->nconstraints, 0);
+
+	/* attached, not created as a partition: its columns and constraints are the parent's now */
+	t = cdb_schema_table(&s, "public", "orders_rest");
+	cr_assert_str_eq(t->bound, "DEFAULT");
+	cr_assert_eq(t->ncolumns, 0, "columns of an attached partition read: %zu", t->ncolumns);
+	cr_assert_eq(t->nconstraints, 0, "%zu constraints on orders_rest", t->nconstraints);
+
+	/* one foreign key to the partitioned table, not one per partition */
+	t = cdb_schema_table(&s, "public", "refunds");
+	cr_assert_eq(t->nconstraints, 2, "%zu constraints on refunds", t->nconstraints);
+
+	/* the parent's index prints without ONLY; the partitions' copies of it are not read */
+	cr_assert_eq(s.nindexes, 2, "%zu indexes", s.nindexes);
+	cr_assert_str_eq(cdb_schema_index(&s, "public", "orders_customer_idx")->definition,
+	                 "CREATE INDEX orders_customer_idx ON public.orders USING btree (customer_id)");
+	cr_assert_not_null(cdb_schema_index(&s, "public", "orders_rest_total_idx"));
+	cr_assert_eq(s.ntriggers, 1, "%zu triggers", s.ntriggers);
+	cdb_schema_release(&s);
+
+	o.exclude = "orders";
+	cdb_schema_init(&s);
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	cr_assert_eq(s.ntables, 2, "%zu tables with orders excluded", s.ntables);
+	cr_assert_null(cdb_schema_table(&s, "public", "orders_eu_2024"));
+	cdb_schema_release(&s);
+
+	cdb_db_close(db);
+	free(url);
+}
+
+/*
  * Introspection fixes search_path and turns JIT off for its own queries;
  * the session's settings are as they were afterwards, in a transaction of
  * the caller's and outside one.
