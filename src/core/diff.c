@@ -1947,6 +1947,20 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 					c.tretype[i] = true;
 			}
 		}
+		/* a partition's columns are its parent's: a retyped parent retypes them, at every level */
+		do {
+			progress = false;
+			for (size_t i = 0; i < from->ntables; i++) {
+				const struct cdb_table *ft = &from->tables[i];
+				long p;
+
+				if (ft->parent && !c.tretype[i] &&
+				    find_table(&c, from, ft->parent_schema, ft->parent, &p) && c.tretype[p]) {
+					c.tchanged[i] = c.tretype[i] = true;
+					progress = true;
+				}
+			}
+		} while (progress);
 		saved = out->ops;
 		nsaved = out->nops;
 		cap_saved = out->ops_cap;
