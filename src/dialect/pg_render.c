@@ -29,6 +29,10 @@
  *    before and created again after. In a downgrade, a CHECK, index,
  *    default or function that names a label the rebuild brings back waits
  *    for that rebuild.
+ *  - partitions: created PARTITION OF their parent with only their own
+ *    constraints; a new bound is DETACH then ATTACH, which checks the rows;
+ *    a new partition key (or a table that becomes or stops being
+ *    partitioned or a partition) is refused with a hint to write the step.
  *  - ALTER TYPE ... ADD VALUE runs inside the revision's transaction
  *    (PostgreSQL 12+), but the new label cannot be used before that
  *    transaction commits; a comment says so.
