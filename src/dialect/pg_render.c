@@ -684,6 +684,16 @@ static void policy_roles(struct cdb_buf *b, const struct cdb_policy *p)
 		cdb_buf_puts(b, "PUBLIC");
 }
 
+/* An expression as pg_get_expr() printed it, replayed like the other printed definitions. */
+static void policy_clause(struct cdb_buf *b, const char *keyword, const char *expr)
+{
+	if (!expr)
+		return;
+	cdb_buf_printf(b, "\n    %s (", keyword);
+	cdb_buf_puts(b, expr);
+	cdb_buf_putc(b, ')');
+}
+
 static bool roles_public(const struct cdb_policy *p)
 {
 	return p->nroles == 0 || (p->nroles == 1 && !strcmp(p->roles[0], "PUBLIC"));
@@ -720,10 +730,8 @@ static int render_policy(const struct render *r, size_t at, const struct cdb_op 
 			cdb_buf_printf(b, " FOR %s", cmd);
 		if (!roles_public(p))
 			policy_roles(b, p);
-		if (p->using_expr)
-			cdb_buf_printf(b, "\n    USING (%s)", p->using_expr);
-		if (p->check_expr)
-			cdb_buf_printf(b, "\n    WITH CHECK (%s)", p->check_expr);
+		policy_clause(b, "USING", p->using_expr);
+		policy_clause(b, "WITH CHECK", p->check_expr);
 		cdb_buf_puts(b, ";\n");
 		break;
 	default: /* CDB_OP_ALTER_POLICY */
@@ -733,10 +741,10 @@ static int render_policy(const struct render *r, size_t at, const struct cdb_op 
 		qtable(b, t);
 		if (op->alter & CDB_ALTER_POLICY_ROLES)
 			policy_roles(b, p);
-		if ((op->alter & CDB_ALTER_POLICY_USING) && p->using_expr)
-			cdb_buf_printf(b, "\n    USING (%s)", p->using_expr);
-		if ((op->alter & CDB_ALTER_POLICY_CHECK) && p->check_expr)
-			cdb_buf_printf(b, "\n    WITH CHECK (%s)", p->check_expr);
+		if (op->alter & CDB_ALTER_POLICY_USING)
+			policy_clause(b, "USING", p->using_expr);
+		if (op->alter & CDB_ALTER_POLICY_CHECK)
+			policy_clause(b, "WITH CHECK", p->check_expr);
 		cdb_buf_puts(b, ";\n");
 		break;
 	}

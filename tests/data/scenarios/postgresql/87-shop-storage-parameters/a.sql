@@ -8,5 +8,6 @@ CREATE TABLE orders (
 ) WITH (autovacuum_enabled = false, fillfactor = 80);
 CREATE TABLE stock (
     product_id integer PRIMARY KEY REFERENCES products (id),
-    quantity integer NOT NULL
+    quantity integer NOT NULL,
+    note text
 ) WITH (fillfactor = 90, toast.autovacuum_enabled = false);
