@@ -31,8 +31,13 @@
  *      referenced tables before the tables that reference them), renamed,
  *      altered; within one table the ops are contiguous:
  *      dropped constraints, renamed, dropped, added, altered columns, added
- *      constraints, table options;
+ *      constraints, table options (SQLite: WITHOUT ROWID, STRICT;
+ *      PostgreSQL: row-level security, UNLOGGED, storage parameters);
  *   4. indexes dropped before and created after the changes of step 3;
+ *      then policies created (those of created tables too) and altered,
+ *      after every table and function they may name exists (policies that
+ *      go away, change command or sit on a table whose columns are
+ *      dropped, renamed or retyped are dropped in step 1, after the views);
  *   5. tables dropped (partitions before their parent, referencing tables
  *      before the tables they reference);
  *      then functions, sequences, domains, enums, extensions, namespaces
@@ -130,6 +135,15 @@ enum cdb_op_kind {
 	                             columns use: rename old, create new, ALTER columns USING,
 	                             drop old; destructive when the base type narrows */
 
+	/* PostgreSQL row-level security policies: from_table/to_table, from_policy/to_policy */
+	CDB_OP_CREATE_POLICY,     /* to_policy on to_table */
+	CDB_OP_DROP_POLICY,       /* from_policy on from_table; `implied` when its table is
+	                             dropped (DROP TABLE takes it; only the inverse is rendered) */
+	CDB_OP_ALTER_POLICY,      /* from_policy -> to_policy: roles, USING or WITH CHECK
+	                             (`alter` has CDB_ALTER_POLICY_*); a changed command,
+	                             PERMISSIVE/RESTRICTIVE or a clause that appears or goes
+	                             away is drop + create instead */
+
 	CDB_OP__COUNT
 };
 
@@ -157,6 +171,13 @@ enum cdb_alter_flags {
 	CDB_ALTER_PARTITIONING = 1 << 16, /* ALTER_TABLE: the partition key changes, or a table
 	                                   becomes partitioned, a partition or plain; no dialect
 	                                   does that in place, so rendering it fails */
+	CDB_ALTER_RLS = 1 << 17,        /* ALTER_TABLE: ENABLE / DISABLE ROW LEVEL SECURITY */
+	CDB_ALTER_FORCE_RLS = 1 << 18,  /* ALTER_TABLE: FORCE / NO FORCE ROW LEVEL SECURITY */
+	CDB_ALTER_LOGGED = 1 << 19,     /* ALTER_TABLE: SET LOGGED / SET UNLOGGED */
+	CDB_ALTER_STORAGE = 1 << 20,    /* ALTER_TABLE: storage parameters SET (...) / RESET (...) */
+	CDB_ALTER_POLICY_ROLES = 1 << 21, /* ALTER_POLICY: TO roles */
+	CDB_ALTER_POLICY_USING = 1 << 22, /* ALTER_POLICY: USING expression */
+	CDB_ALTER_POLICY_CHECK = 1 << 23, /* ALTER_POLICY: WITH CHECK expression */
 };
 
 /* The object a CDB_OP_SET_COMMENT comments on. */
@@ -196,6 +217,7 @@ struct cdb_op {
 	const struct cdb_sequence *from_sequence, *to_sequence;
 	const struct cdb_function *from_function, *to_function;
 	const struct cdb_domain *from_domain, *to_domain;
+	const struct cdb_policy *from_policy, *to_policy;
 
 	const char *label;        /* ADD_ENUM_VALUE: the new label */
 	const char *label_before; /* ADD_ENUM_VALUE: the existing label it goes before, NULL: last */
@@ -204,6 +226,9 @@ struct cdb_op {
 
 	bool dependent;           /* a view/trigger dropped and recreated only because
 	                             something it depends on changes; not a change by itself */
+	bool implied;             /* upgrade only: done by another op's statement (a policy goes
+	                             with its DROP TABLE), so nothing is rendered; the inverse
+	                             op is rendered as usual */
 	bool destructive;         /* loses data (drop table/column, narrowing type, ...) */
 	const char *reason;       /* destructive: why, e.g. "drops column 'users.mail' and its data" */
 };

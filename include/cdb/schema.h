@@ -90,6 +90,17 @@ struct cdb_index {
 	char *comment;     /* COMMENT ON INDEX, NULL: none */
 };
 
+/* PostgreSQL CREATE POLICY (row-level security) on a table. */
+struct cdb_policy {
+	char *name;        /* policy name, unique per table */
+	bool permissive;   /* AS PERMISSIVE (true) or AS RESTRICTIVE */
+	char *command;     /* "ALL", "SELECT", "INSERT", "UPDATE" or "DELETE" */
+	char **roles;      /* role names sorted in byte order; "PUBLIC" for the pseudo-role */
+	size_t nroles;
+	char *using_expr;  /* USING expression as pg_get_expr() prints it, NULL: none */
+	char *check_expr;  /* WITH CHECK expression as pg_get_expr() prints it, NULL: none */
+};
+
 struct cdb_table {
 	char *schema;      /* PostgreSQL schema, NULL on SQLite */
 	char *name;        /* table name */
@@ -109,6 +120,14 @@ struct cdb_table {
 	                        ('2024-01-01') TO ('2025-01-01')" or "DEFAULT"; NULL otherwise.
 	                        A partition carries only what is its own: its columns and
 	                        what it inherits from its parent are not read */
+	bool rls;          /* PostgreSQL: ENABLE ROW LEVEL SECURITY (relrowsecurity) */
+	bool rls_forced;   /* PostgreSQL: FORCE ROW LEVEL SECURITY (relforcerowsecurity) */
+	bool unlogged;     /* PostgreSQL: UNLOGGED (relpersistence 'u') */
+	char **options;    /* PostgreSQL storage parameters as "key=value" (reloptions),
+	                      sorted in byte order */
+	size_t noptions;
+	struct cdb_policy *policies; /* PostgreSQL policies, by name in byte order */
+	size_t npolicies, policies_cap;
 };
 
 struct cdb_view {

@@ -39,6 +39,8 @@ struct ctx {
 	bool *tchanged;     /* from table i: dropped, renamed or altered (views on it are recreated) */
 	bool *tretype;      /* from table i: a column is dropped, renamed or retyped */
 	bool *vaffected;    /* from view i: dropped and recreated because of its dependencies */
+	bool *tcols;        /* from table i: a column is dropped, renamed or retyped (not a table
+	                       rename): its policies are dropped before and created again after */
 	const struct cdb_column ***colmaps; /* from table i: its colmap's from_to (NULL: no pair) */
 };
 
@@ -581,6 +583,16 @@ static struct cdb_op *table_op(struct ctx *c, enum cdb_op_kind kind, const struc
 
 /* --- phase helpers -------------------------------------------------------- */
 
+static bool strlist_eq(char **a, size_t na, char **b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return false;
+	return true;
+}
+
 static bool view_matches(const struct ctx *c, const struct cdb_view *v, const char *schema, const char *name)
 {
 	return name_eq(c, v->name, name) && opt_eq(v->schema, schema);
@@ -847,6 +859,14 @@ static bool diff_table(struct ctx *c, const struct cdb_table *ft, const struct c
 		f |= CDB_ALTER_PARTITIONING;
 	else if (ft->parent && (!opt_eq(ft->bound, tt->bound) || parent_moved(c, ft, tt)))
 		f |= CDB_ALTER_PARTITION_BOUND;
+	if (ft->rls != tt->rls)
+		f |= CDB_ALTER_RLS;
+	if (ft->rls_forced != tt->rls_forced)
+		f |= CDB_ALTER_FORCE_RLS;
+	if (ft->unlogged != tt->unlogged)
+		f |= CDB_ALTER_LOGGED;
+	if (!strlist_eq(ft->options, ft->noptions, tt->options, tt->noptions))
+		f |= CDB_ALTER_STORAGE;
 	if (f) {
 		op = table_op(c, CDB_OP_ALTER_TABLE, ft, tt);
 		op->alter = f;
@@ -1716,6 +1736,98 @@ static void mark_domain_users(struct ctx *c)
 	}
 }
 
+/* --- policies ------------------------------------------------------------- */
+
+static const struct cdb_policy *find_policy(const struct cdb_table *t, const char *name)
+{
+	for (size_t i = 0; t && i < t->npolicies; i++)
+		if (!strcmp(t->policies[i].name, name))
+			return &t->policies[i];
+	return NULL;
+}
+
+/*
+ * What ALTER POLICY cannot change: the command, PERMISSIVE/RESTRICTIVE, and
+ * a USING or WITH CHECK clause that appears or goes away (ALTER POLICY can
+ * set a clause but not remove one, so neither direction may add one).
+ */
+static bool policy_recreated(const struct cdb_policy *a, const struct cdb_policy *b)
+{
+	return strcmp(a->command, b->command) != 0 || a->permissive != b->permissive ||
+	       !a->using_expr != !b->using_expr || !a->check_expr != !b->check_expr;
+}
+
+/* What ALTER POLICY changes (CDB_ALTER_POLICY_*); 0: the policies are equal. */
+static unsigned policy_changes(const struct cdb_policy *a, const struct cdb_policy *b)
+{
+	unsigned f = 0;
+
+	if (!strlist_eq(a->roles, a->nroles, b->roles, b->nroles))
+		f |= CDB_ALTER_POLICY_ROLES;
+	if (!opt_eq(a->using_expr, b->using_expr))
+		f |= CDB_ALTER_POLICY_USING;
+	if (!opt_eq(a->check_expr, b->check_expr))
+		f |= CDB_ALTER_POLICY_CHECK;
+	return f;
+}
+
+/*
+ * Step 1: policies that go away, that change what ALTER POLICY cannot change,
+ * or whose table has a column dropped, renamed or retyped (PostgreSQL refuses
+ * to retype a column a policy uses, and the printed text of a policy follows
+ * a renamed column). A dropped table's policies go with its DROP TABLE: their
+ * op is `implied`, rendered only in the downgrade, which creates them last.
+ */
+static void policy_ops_drop(struct ctx *c)
+{
+	for (size_t i = 0; i < c->from->ntables; i++) {
+		const struct cdb_table *ft = &c->from->tables[i];
+		const struct cdb_table *tt = c->tfrom[i] >= 0 ? &c->to->tables[c->tfrom[i]] : NULL;
+
+		for (size_t k = 0; k < ft->npolicies; k++) {
+			const struct cdb_policy *fp = &ft->policies[k], *tp = find_policy(tt, fp->name);
+			struct cdb_op *op;
+
+			if (tp && !c->tcols[i] && !policy_recreated(fp, tp))
+				continue;
+			op = table_op(c, CDB_OP_DROP_POLICY, ft, tt);
+			op->from_policy = fp;
+			op->implied = !tt;
+			op->dependent = !tt || (tp && !policy_recreated(fp, tp) && !policy_changes(fp, tp));
+		}
+	}
+}
+
+/* Step 4: policies created (also those of created tables and those step 1 dropped) and altered. */
+static void policy_ops_create(struct ctx *c)
+{
+	for (size_t j = 0; j < c->to->ntables; j++) {
+		const struct cdb_table *tt = &c->to->tables[j];
+		long i = c->tto[j];
+		const struct cdb_table *ft = i >= 0 ? &c->from->tables[i] : NULL;
+
+		for (size_t k = 0; k < tt->npolicies; k++) {
+			const struct cdb_policy *tp = &tt->policies[k], *fp = find_policy(ft, tp->name);
+			struct cdb_op *op;
+
+			if (fp && !c->tcols[i] && !policy_recreated(fp, tp)) {
+				unsigned f = policy_changes(fp, tp);
+
+				if (f) {
+					op = table_op(c, CDB_OP_ALTER_POLICY, ft, tt);
+					op->from_policy = fp;
+					op->to_policy = tp;
+					op->alter = f;
+				}
+				continue;
+			}
+			op = table_op(c, CDB_OP_CREATE_POLICY, ft, tt);
+			op->to_policy = tp;
+			op->dependent = fp && !policy_recreated(fp, tp) && !policy_changes(fp, tp);
+		}
+	}
+}
+
 /* --- inverse -------------------------------------------------------------- */
 
 static enum cdb_op_kind inverse_kind(enum cdb_op_kind k)
@@ -1746,6 +1858,8 @@ static enum cdb_op_kind inverse_kind(enum cdb_op_kind k)
 	case CDB_OP_DROP_FUNCTION: return CDB_OP_CREATE_FUNCTION;
 	case CDB_OP_CREATE_DOMAIN: return CDB_OP_DROP_DOMAIN;
 	case CDB_OP_DROP_DOMAIN: return CDB_OP_CREATE_DOMAIN;
+	case CDB_OP_CREATE_POLICY: return CDB_OP_DROP_POLICY;
+	case CDB_OP_DROP_POLICY: return CDB_OP_CREATE_POLICY;
 	default: return k; /* renames, alters, replaces and comments invert by swapping sides */
 	}
 }
@@ -1778,6 +1892,8 @@ static void build_inverse(struct cdb_diff *d)
 		SWAP(op->from_function, op->to_function);
 		SWAP(op->from_domain, op->to_domain);
 		SWAP(op->from_comment, op->to_comment);
+		SWAP(op->from_policy, op->to_policy);
+		op->implied = false; /* what DROP TABLE took, the downgrade creates again */
 		if (up->kind == CDB_OP_ADD_ENUM_VALUE) {
 			op->label = NULL;
 			op->label_before = NULL;
@@ -1904,6 +2020,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 	c.tchanged = xcalloc(from->ntables + 1, sizeof(*c.tchanged));
 	c.tretype = xcalloc(from->ntables + 1, sizeof(*c.tretype));
 	c.vaffected = xcalloc(from->nviews + 1, sizeof(*c.vaffected));
+	c.tcols = xcalloc(from->ntables + 1, sizeof(*c.tcols));
 	c.colmaps = xcalloc(from->ntables + 1, sizeof(*c.colmaps));
 #define BUILD(ix, arr, n, type) \
 	nindex_build(&(ix), (n), (arr), sizeof(type), offsetof(type, schema), offsetof(type, name), c.ci)
@@ -1944,7 +2061,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 				if (diff_table(&c, ft, tt, &retype))
 					c.tchanged[i] = true;
 				if (retype)
-					c.tretype[i] = true;
+					c.tretype[i] = c.tcols[i] = true;
 			}
 		}
 		/* a partition's columns are its parent's: a retyped parent retypes them, at every level */
@@ -1967,8 +2084,18 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 		out->ops = NULL;
 		out->nops = out->ops_cap = 0;
 
-		mark_enum_users(&c);
-		mark_domain_users(&c);
+		{
+			/* a table whose columns change type with a rebuilt enum or domain */
+			bool *before = xcalloc(from->ntables + 1, sizeof(*before));
+
+			memcpy(before, c.tretype, from->ntables * sizeof(*before));
+			mark_enum_users(&c);
+			mark_domain_users(&c);
+			for (size_t i = 0; i < from->ntables; i++)
+				if (c.tretype[i] && !before[i])
+					c.tcols[i] = true;
+			free(before);
+		}
 
 		/* views to drop first: changed, dropped, or reading something that changes */
 		for (size_t i = 0; i < from->nviews; i++) {
@@ -2027,6 +2154,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 			}
 		}
 		trigger_ops_drop(&c, tr_recreate, view_recreate);
+		policy_ops_drop(&c);
 
 		/* 2. PostgreSQL objects that tables may need */
 		create_pg_objects(&c);
@@ -2067,6 +2195,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 			op->to_index = tx;
 			op->to_table = owner(&c, to, tx->schema, tx->table);
 		}
+		policy_ops_create(&c);
 
 		/* 5. dropped tables, referencing ones first; then PostgreSQL objects */
 		forder = table_order(&c, from);
@@ -2164,6 +2293,7 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 	free(c.tchanged);
 	free(c.tretype);
 	free(c.vaffected);
+	free(c.tcols);
 	for (size_t i = 0; i < from->ntables; i++)
 		free(c.colmaps[i]);
 	free(c.colmaps);
@@ -2225,6 +2355,9 @@ static const char *const kind_names[CDB_OP__COUNT] = {
 	[CDB_OP_DROP_DOMAIN] = "drop_domain",
 	[CDB_OP_ALTER_DOMAIN] = "alter_domain",
 	[CDB_OP_REBUILD_DOMAIN] = "rebuild_domain",
+	[CDB_OP_CREATE_POLICY] = "create_policy",
+	[CDB_OP_DROP_POLICY] = "drop_policy",
+	[CDB_OP_ALTER_POLICY] = "alter_policy",
 };
 
 const char *cdb_op_kind_name(enum cdb_op_kind kind)
@@ -2299,6 +2432,10 @@ static void put_flags(struct cdb_buf *b, unsigned f)
 		{ CDB_ALTER_SEQ_PARAMS, "parameters" }, { CDB_ALTER_SEQ_OWNED, "owned by" },
 		{ CDB_ALTER_DOMAIN_CHECKS, "checks" }, { CDB_ALTER_IDENTITY_OPTIONS, "options" },
 		{ CDB_ALTER_PARTITION_BOUND, "partition bound" }, { CDB_ALTER_PARTITIONING, "partitioning" },
+		{ CDB_ALTER_RLS, "row level security" }, { CDB_ALTER_FORCE_RLS, "force row level security" },
+		{ CDB_ALTER_LOGGED, "logged" }, { CDB_ALTER_STORAGE, "storage parameters" },
+		{ CDB_ALTER_POLICY_ROLES, "roles" }, { CDB_ALTER_POLICY_USING, "using" },
+		{ CDB_ALTER_POLICY_CHECK, "with check" },
 	};
 	bool first = true;
 
@@ -2494,6 +2631,21 @@ void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
 			               op->to_domain->collation ? op->to_domain->collation : "default");
 		cdb_buf_putc(out, ')');
 		break;
+	case CDB_OP_CREATE_POLICY:
+	case CDB_OP_DROP_POLICY:
+	case CDB_OP_ALTER_POLICY: {
+		const struct cdb_policy *p = op->kind == CDB_OP_DROP_POLICY ? op->from_policy : op->to_policy;
+
+		cdb_buf_printf(out, "%s policy '%s' on ",
+		               op->kind == CDB_OP_CREATE_POLICY ? (op->dependent ? "recreate" : "create") :
+		               op->kind == CDB_OP_DROP_POLICY ? "drop" : "alter", p->name);
+		put_qual(out, t->schema, t->name);
+		if (op->kind == CDB_OP_ALTER_POLICY)
+			put_flags(out, op->alter);
+		else if (op->dependent)
+			cdb_buf_puts(out, op->implied ? " (with its table)" : " (its columns change)");
+		break;
+	}
 	case CDB_OP__COUNT:
 		cdb_buf_puts(out, "?");
 		break;

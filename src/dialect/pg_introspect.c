@@ -74,7 +74,12 @@ static const char q_namespaces[] =
 static const char q_tables[] =
 	"SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'),"
 	" CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
-	" pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid)"
+	" pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid),"
+	" c.relrowsecurity, c.relforcerowsecurity, c.relpersistence = 'u',"
+	/* the TOAST table's parameters are the table's "toast." ones */
+	" (SELECT json_agg(o ORDER BY o COLLATE \"C\") FROM (SELECT unnest(c.reloptions) o"
+	"   UNION ALL SELECT 'toast.' || unnest(tc.reloptions) FROM pg_class tc"
+	"   WHERE tc.oid = c.reltoastrelid) x)"
 	" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_inherits h ON c.relispartition AND h.inhrelid = c.oid"
 	" LEFT JOIN pg_class pc ON pc.oid = h.inhparent"
@@ -151,6 +156,20 @@ static const char q_indexes[] =
 	" AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
 	"   AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))"
 	" AND" NOT_EXT("pg_class", "c.oid") " ORDER BY" ORDER_REL "," C_ORDER("i.relname");
+
+/* Roles come as a JSON array of names in byte order, "PUBLIC" for the pseudo-role (oid 0). */
+static const char q_policies[] =
+	"SELECT n.nspname, c.relname, p.polname, p.polpermissive,"
+	" CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'"
+	"  WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,"
+	" (SELECT json_agg(x.r ORDER BY x.r COLLATE \"C\") FROM (SELECT CASE WHEN k.rid = 0 THEN 'PUBLIC'"
+	"   ELSE (SELECT a.rolname::text FROM pg_roles a WHERE a.oid = k.rid) END AS r"
+	"   FROM unnest(p.polroles) k(rid)) x),"
+	" pg_get_expr(p.polqual, p.polrelid, true), pg_get_expr(p.polwithcheck, p.polrelid, true)"
+	" FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
+	" JOIN pg_namespace n ON n.oid = c.relnamespace"
+	" WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND" NS_FILTER("n")
+	" AND" NOT_EXT("pg_class", "c.oid") " ORDER BY" ORDER_REL "," C_ORDER("p.polname");
 
 static const char q_views[] =
 	"SELECT n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),"
@@ -336,6 +355,29 @@ static int row_table_def(void *ctx, int n, const char *const *v)
 		t->parent = dup(c, v[5]);
 		t->bound = dup(c, v[6]);
 	}
+	t->rls = truth(v[7]);
+	t->rls_forced = truth(v[8]);
+	t->unlogged = truth(v[9]);
+	t->options = json_list(c, v[10], &t->noptions);
+	return 0;
+}
+
+static int row_policy(void *ctx, int n, const char *const *v)
+{
+	struct ctx *c = ctx;
+	struct cdb_table *t = row_table(c, v[0], v[1]);
+	struct cdb_policy *p;
+
+	(void)n;
+	if (!t)
+		return 0;
+	p = CDB_ARENA_PUSH(&c->s->arena, t->policies, t->npolicies, t->policies_cap);
+	p->name = dup(c, v[2]);
+	p->permissive = truth(v[3]);
+	p->command = dup(c, v[4]);
+	p->roles = json_list(c, v[5], &p->nroles);
+	p->using_expr = dup_nonempty(c, v[6]);
+	p->check_expr = dup_nonempty(c, v[7]);
 	return 0;
 }
 
@@ -643,6 +685,7 @@ static int introspect_all(struct cdb_schema *out, struct cdb_db *base, const str
 		/* tables sorted before these, so the lookups are binary searches */
 		{ q_columns, row_column },
 		{ q_constraints, row_constraint },
+		{ q_policies, row_policy },
 		{ q_views, row_view },
 		{ q_indexes, row_index },
 		{ q_triggers, row_trigger },

@@ -541,15 +541,237 @@ static void column_def_at(const struct render *r, size_t at, const struct cdb_ta
 	column_def_in(r, t, &bare);
 }
 
+/* ------------------------------------------ table options and row-level security */
+
+/*
+ * The table an op names: its new name once a RENAME_TABLE of this list has
+ * run (the upgrade renames before the table's other ops, the downgrade
+ * renames back after them), else the name it had before the op.
+ */
+static const struct cdb_table *table_now(const struct render *r, size_t at, const struct cdb_op *op)
+{
+	for (size_t i = 0; i < at; i++)
+		if (r->ops[i].kind == CDB_OP_RENAME_TABLE && op->to_table && r->ops[i].to_table == op->to_table)
+			return op->to_table;
+	return op->from_table ? op->from_table : op->to_table;
+}
+
+/* Length of the name part of a storage parameter "key=value". */
+static size_t option_keylen(const char *opt)
+{
+	return strcspn(opt, "=");
+}
+
+/* The entry of `opts` with the same name as `opt`, NULL: none. */
+static const char *option_find(char **opts, size_t n, const char *opt)
+{
+	size_t len = option_keylen(opt);
+
+	for (size_t i = 0; i < n; i++)
+		if (option_keylen(opts[i]) == len && !strncmp(opts[i], opt, len))
+			return opts[i];
+	return NULL;
+}
+
+/* A storage parameter's name, each part quoted: "fillfactor", "toast"."autovacuum_enabled". */
+static void option_key(struct cdb_buf *b, const char *opt)
+{
+	char *key = xstrndup(opt, option_keylen(opt));
+	char *dot = strchr(key, '.');
+
+	if (dot) {
+		*dot = '\0';
+		pg_quote_ident(b, key);
+		cdb_buf_putc(b, '.');
+		pg_quote_ident(b, dot + 1);
+	} else {
+		pg_quote_ident(b, key);
+	}
+	free(key);
+}
+
+/* "key = 'value'": the server accepts every parameter's value as a string. */
+static void option_set(struct cdb_buf *b, const char *opt)
+{
+	const char *eq = strchr(opt, '=');
+
+	option_key(b, opt);
+	cdb_buf_puts(b, " = ");
+	pg_quote_literal(b, eq ? eq + 1 : "");
+}
+
+static void rls_statement(struct cdb_buf *b, const struct cdb_table *t, const char *what)
+{
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, t);
+	cdb_buf_printf(b, " %s ROW LEVEL SECURITY;\n", what);
+}
+
+static void render_alter_table(const struct render *r, size_t at, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_table *t = table_now(r, at, op), *from = op->from_table, *to = op->to_table;
+	bool first;
+
+	/* WITHOUT ROWID / STRICT are SQLite's; nothing to do for them here */
+	if (op->alter & CDB_ALTER_LOGGED) {
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, to->unlogged ? " SET UNLOGGED;\n" : " SET LOGGED;\n");
+	}
+	if (op->alter & CDB_ALTER_STORAGE) {
+		first = true;
+		for (size_t i = 0; i < from->noptions; i++) {
+			if (option_find(to->options, to->noptions, from->options[i]))
+				continue;
+			if (first) {
+				cdb_buf_puts(b, "ALTER TABLE ");
+				qtable(b, t);
+				cdb_buf_puts(b, " RESET (");
+			} else {
+				cdb_buf_puts(b, ", ");
+			}
+			option_key(b, from->options[i]);
+			first = false;
+		}
+		if (!first)
+			cdb_buf_puts(b, ");\n");
+		first = true;
+		for (size_t i = 0; i < to->noptions; i++) {
+			const char *old = option_find(from->options, from->noptions, to->options[i]);
+
+			if (old && !strcmp(old, to->options[i]))
+				continue;
+			if (first) {
+				cdb_buf_puts(b, "ALTER TABLE ");
+				qtable(b, t);
+				cdb_buf_puts(b, " SET (");
+			} else {
+				cdb_buf_puts(b, ", ");
+			}
+			option_set(b, to->options[i]);
+			first = false;
+		}
+		if (!first)
+			cdb_buf_puts(b, ");\n");
+	}
+	if (op->alter & CDB_ALTER_RLS)
+		rls_statement(b, t, to->rls ? "ENABLE" : "DISABLE");
+	if (op->alter & CDB_ALTER_FORCE_RLS)
+		rls_statement(b, t, to->rls_forced ? "FORCE" : "NO FORCE");
+}
+
+/* The command of a policy as a keyword; NULL for anything but the five the catalog has. */
+static const char *policy_command(const char *cmd)
+{
+	static const char *const known[] = { "ALL", "SELECT", "INSERT", "UPDATE", "DELETE" };
+
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (cmd && !strcmp(cmd, known[i]))
+			return known[i];
+	return NULL;
+}
+
+static void policy_roles(struct cdb_buf *b, const struct cdb_policy *p)
+{
+	cdb_buf_puts(b, " TO ");
+	for (size_t i = 0; i < p->nroles; i++) {
+		if (i)
+			cdb_buf_puts(b, ", ");
+		/* the pseudo-role; no role can be called "public" in any case */
+		if (!strcmp(p->roles[i], "PUBLIC"))
+			cdb_buf_puts(b, "PUBLIC");
+		else
+			pg_quote_ident(b, p->roles[i]);
+	}
+	if (!p->nroles)
+		cdb_buf_puts(b, "PUBLIC");
+}
+
+/* An expression as pg_get_expr() printed it, replayed like the other printed definitions. */
+static void policy_clause(struct cdb_buf *b, const char *keyword, const char *expr)
+{
+	if (!expr)
+		return;
+	cdb_buf_printf(b, "\n    %s (", keyword);
+	cdb_buf_puts(b, expr);
+	cdb_buf_putc(b, ')');
+}
+
+static bool roles_public(const struct cdb_policy *p)
+{
+	return p->nroles == 0 || (p->nroles == 1 && !strcmp(p->roles[0], "PUBLIC"));
+}
+
+static int render_policy(const struct render *r, size_t at, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_table *t = table_now(r, at, op);
+	const struct cdb_policy *p = op->kind == CDB_OP_DROP_POLICY ? op->from_policy : op->to_policy;
+	const char *cmd = policy_command(p->command);
+
+	if (!cmd)
+		return cdb_error_set(CDB_ERROR, "cannot render policy '%s' on '%s': unknown command '%s'",
+		                     p->name, t->name, p->command ? p->command : "");
+	switch (op->kind) {
+	case CDB_OP_DROP_POLICY:
+		if (op->implied)
+			break; /* its DROP TABLE takes it */
+		cdb_buf_puts(b, "DROP POLICY ");
+		pg_quote_ident(b, p->name);
+		cdb_buf_puts(b, " ON ");
+		qtable(b, t);
+		cdb_buf_puts(b, ";\n");
+		break;
+	case CDB_OP_CREATE_POLICY:
+		cdb_buf_puts(b, "CREATE POLICY ");
+		pg_quote_ident(b, p->name);
+		cdb_buf_puts(b, " ON ");
+		qtable(b, t);
+		if (!p->permissive)
+			cdb_buf_puts(b, " AS RESTRICTIVE");
+		if (strcmp(cmd, "ALL") != 0)
+			cdb_buf_printf(b, " FOR %s", cmd);
+		if (!roles_public(p))
+			policy_roles(b, p);
+		policy_clause(b, "USING", p->using_expr);
+		policy_clause(b, "WITH CHECK", p->check_expr);
+		cdb_buf_puts(b, ";\n");
+		break;
+	default: /* CDB_OP_ALTER_POLICY */
+		cdb_buf_puts(b, "ALTER POLICY ");
+		pg_quote_ident(b, op->from_policy->name);
+		cdb_buf_puts(b, " ON ");
+		qtable(b, t);
+		if (op->alter & CDB_ALTER_POLICY_ROLES)
+			policy_roles(b, p);
+		if (op->alter & CDB_ALTER_POLICY_USING)
+			policy_clause(b, "USING", p->using_expr);
+		if (op->alter & CDB_ALTER_POLICY_CHECK)
+			policy_clause(b, "WITH CHECK", p->check_expr);
+		cdb_buf_puts(b, ";\n");
+		break;
+	}
+	return 0;
+}
+
 static void render_create_table(const struct render *r, size_t at, const struct cdb_table *t)
 {
 	struct cdb_buf *b = r->out;
-	bool first = true;
+	bool first = true, serial = false;
 
 	for (size_t i = 0; i < t->ncolumns; i++)
-		if (t->columns[i].serial_seq)
+		if (t->columns[i].serial_seq) {
 			serial_before(r, t, &t->columns[i]);
-	cdb_buf_puts(b, "CREATE TABLE ");
+			serial = true;
+		}
+	/*
+	 * A serial's sequence is created before its table, so it would stay
+	 * logged; SET UNLOGGED once it is owned makes it follow the table where
+	 * the server has unlogged sequences (15 and later) and is the same
+	 * thing elsewhere.
+	 */
+	cdb_buf_puts(b, t->unlogged && !serial ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
 	qtable(b, t);
 	if (t->parent) {
 		cdb_buf_puts(b, " PARTITION OF ");
@@ -587,10 +809,23 @@ static void render_create_table(const struct render *r, size_t at, const struct 
 		cdb_buf_puts(b, " PARTITION BY ");
 		cdb_buf_puts(b, t->partition_key);
 	}
-	cdb_buf_puts(b, ";\n");
+	for (size_t i = 0; i < t->noptions; i++) {
+		cdb_buf_puts(b, i ? ", " : " WITH (");
+		option_set(b, t->options[i]);
+	}
+	cdb_buf_puts(b, t->noptions ? ");\n" : ";\n");
 	for (size_t i = 0; i < t->ncolumns; i++)
 		if (t->columns[i].serial_seq)
 			owned_by(b, t->schema, t->columns[i].serial_seq, t, t->columns[i].name);
+	if (t->unlogged && serial) {
+		cdb_buf_puts(b, "ALTER TABLE ");
+		qtable(b, t);
+		cdb_buf_puts(b, " SET UNLOGGED;\n");
+	}
+	if (t->rls)
+		rls_statement(b, t, "ENABLE");
+	if (t->rls_forced)
+		rls_statement(b, t, "FORCE");
 }
 
 /* How table `t` is partitioned, for a message: "RANGE (d)", "partition of 'public.m'". */
@@ -1694,12 +1929,16 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, ";\n");
 		break;
 	case CDB_OP_ALTER_TABLE:
-		/* WITHOUT ROWID / STRICT are SQLite's; nothing to do for them here */
 		if (op->alter & CDB_ALTER_PARTITIONING)
 			return refuse_partitioning(op);
 		if (op->alter & CDB_ALTER_PARTITION_BOUND)
 			render_partition_bound(b, op);
+		render_alter_table(r, (size_t)(op - r->ops), op);
 		break;
+	case CDB_OP_CREATE_POLICY:
+	case CDB_OP_DROP_POLICY:
+	case CDB_OP_ALTER_POLICY:
+		return render_policy(r, (size_t)(op - r->ops), op);
 	case CDB_OP_ADD_COLUMN:
 		if (op->to_column->serial_seq)
 			serial_before(r, t, op->to_column);

@@ -332,8 +332,10 @@ Test(pg_introspect, reads_everything_in_a_constant_number_of_queries)
 	for (int i = 0; i < 60; i++)
 		cdb_buf_printf(&more,
 		               "CREATE TABLE t%d (id serial PRIMARY KEY, u int REFERENCES users (id), v text UNIQUE);\n"
-		               "CREATE INDEX ix_t%d ON t%d (v);\n",
-		               i, i, i);
+		               "CREATE INDEX ix_t%d ON t%d (v);\n"
+		               "ALTER TABLE t%d ENABLE ROW LEVEL SECURITY;\n"
+		               "CREATE POLICY p ON t%d USING (v <> '');\n",
+		               i, i, i, i, i);
 	pgtest_exec(db, more.ptr);
 	db->echo = true;
 	cdb_schema_init(&s);
@@ -361,6 +363,78 @@ Test(pg_introspect, reads_everything_in_a_constant_number_of_queries)
 	cdb_schema_release(&s);
 
 	cdb_buf_release(&more);
+	cdb_db_close(db);
+	free(url);
+}
+
+/*
+ * Row-level security, policies, UNLOGGED and storage parameters (the TOAST
+ * table's as "toast.*"); the policies of an excluded table go with it.
+ */
+Test(pg_introspect, reads_row_level_security_and_table_options)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = { .version_table = "cdb_version", .history_table = "cdb_history" };
+	char *url = pgtest_create_db("rls");
+	struct cdb_db *db;
+	struct cdb_schema s;
+	const struct cdb_table *t;
+	const struct cdb_policy *p;
+	char *me;
+
+	pgtest_config(&cfg);
+	db = pgtest_open(url, &cfg);
+	pgtest_exec(db,
+	            "CREATE UNLOGGED TABLE docs (id int PRIMARY KEY, owner text, body text)\n"
+	            "    WITH (fillfactor = 70, toast.autovacuum_enabled = false);\n"
+	            "ALTER TABLE docs ENABLE ROW LEVEL SECURITY;\n"
+	            "ALTER TABLE docs FORCE ROW LEVEL SECURITY;\n"
+	            "CREATE POLICY \"a read\" ON docs FOR SELECT USING (owner = current_user);\n"
+	            "CREATE POLICY b_write ON docs AS RESTRICTIVE FOR UPDATE TO CURRENT_USER\n"
+	            "    USING (true) WITH CHECK (body <> '');\n"
+	            "CREATE TABLE plain (id int);\n"
+	            "CREATE TABLE skipped (id int);\n"
+	            "ALTER TABLE skipped ENABLE ROW LEVEL SECURITY;\n"
+	            "CREATE POLICY s ON skipped USING (id > 0);\n");
+	cdb_schema_init(&s);
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	t = cdb_schema_table(&s, "public", "docs");
+	cr_assert_not_null(t);
+	cr_assert(t->rls && t->rls_forced && t->unlogged);
+	cr_assert_eq(t->noptions, 2);
+	cr_assert_str_eq(t->options[0], "fillfactor=70");
+	cr_assert_str_eq(t->options[1], "toast.autovacuum_enabled=false");
+	cr_assert_eq(t->npolicies, 2);
+	p = &t->policies[0];
+	cr_assert_str_eq(p->name, "a read");
+	cr_assert(p->permissive);
+	cr_assert_str_eq(p->command, "SELECT");
+	cr_assert_eq(p->nroles, 1);
+	cr_assert_str_eq(p->roles[0], "PUBLIC");
+	cr_assert_not_null(p->using_expr);
+	cr_assert_null(p->check_expr);
+	p = &t->policies[1];
+	cr_assert_str_eq(p->name, "b_write");
+	cr_assert(!p->permissive);
+	cr_assert_str_eq(p->command, "UPDATE");
+	cr_assert_eq(p->nroles, 1);
+	me = pgtest_value(db, "SELECT current_user");
+	cr_assert_str_eq(p->roles[0], me);
+	free(me);
+	cr_assert_str_eq(p->using_expr, "true");
+	cr_assert_str_eq(p->check_expr, "body <> ''::text");
+	t = cdb_schema_table(&s, "public", "plain");
+	cr_assert_not_null(t);
+	cr_assert(!t->rls && !t->rls_forced && !t->unlogged && t->noptions == 0 && t->npolicies == 0);
+	cr_assert_not_null(cdb_schema_table(&s, "public", "skipped"));
+	cdb_schema_release(&s);
+
+	o.exclude = "skip*";
+	cdb_schema_init(&s);
+	cr_assert_eq(db->vt->introspect(&s, db, &o), 0, "%s", cdb_error_message());
+	cr_assert_null(cdb_schema_table(&s, "public", "skipped"));
+	cr_assert_eq(cdb_schema_table(&s, "public", "docs")->npolicies, 2);
+	cdb_schema_release(&s);
 	cdb_db_close(db);
 	free(url);
 }

@@ -1,0 +1,1 @@
+SELECT id, assignee, status, priority FROM tickets ORDER BY id;

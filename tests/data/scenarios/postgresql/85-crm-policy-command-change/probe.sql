@@ -1,0 +1,1 @@
+SELECT id, email, hidden FROM contacts ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, sku, state FROM items ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, owner_name, region FROM accounts ORDER BY id;
