@@ -23,18 +23,19 @@
  *      of an enum whose labels change); on SQLite this includes triggers on
  *      other tables whose text names a changing table or a dropped view
  *      (the rename step of a rebuild checks every trigger);
- *   2. namespaces, extensions, enums, domains, sequences, functions created or
- *      changed, then the domain CHECKs that call functions (a domain is
- *      created without them; a dropped domain loses them in step 5, before
- *      the functions are dropped);
+ *   2. namespaces, extensions, collations, enums, domains, range types,
+ *      composite types (after the composite types their attributes use),
+ *      sequences, functions created or changed, then the domain CHECKs that
+ *      call functions (a domain is created without them; a dropped domain
+ *      loses them in step 5, before the functions are dropped);
  *   3. tables: created (referenced tables before the tables that reference
  *      them), renamed, altered; within one table the ops are contiguous:
  *      dropped constraints, renamed, dropped, added, altered columns, added
  *      constraints, table options;
  *   4. indexes dropped before and created after the changes of step 3;
  *   5. tables dropped (referencing tables before the tables they reference);
- *      then functions, sequences, domains, enums, extensions, namespaces
- *      dropped;
+ *      then functions, sequences, composite types (users first), range
+ *      types, domains, enums, collations, extensions, namespaces dropped;
  *   6. views (in dependency order), their indexes and triggers created;
  *      comments set.
  *
@@ -127,6 +128,21 @@ enum cdb_op_kind {
 	                             columns use: rename old, create new, ALTER columns USING,
 	                             drop old; destructive when the base type narrows */
 
+	CDB_OP_CREATE_COLLATION,  /* to_collation */
+	CDB_OP_DROP_COLLATION,    /* from_collation */
+	CDB_OP_REPLACE_COLLATION, /* from_collation -> to_collation: drop + create; the renderer
+	                             refuses when a column, index or type uses the collation */
+	CDB_OP_CREATE_RANGE,      /* to_range */
+	CDB_OP_DROP_RANGE,        /* from_range */
+	CDB_OP_REPLACE_RANGE,     /* from_range -> to_range: drop + create; the renderer refuses
+	                             when a column or another type uses the range type */
+	CDB_OP_CREATE_COMPOSITE,  /* to_composite */
+	CDB_OP_DROP_COMPOSITE,    /* from_composite */
+	CDB_OP_ALTER_COMPOSITE,   /* from_composite -> to_composite: ALTER TYPE ... DROP / ADD /
+	                             ALTER ATTRIBUTE in place, or drop + create when unused (the
+	                             renderer refuses what cannot be done to a type in use);
+	                             destructive when a dropped attribute loses column data */
+
 	CDB_OP__COUNT
 };
 
@@ -188,6 +204,9 @@ struct cdb_op {
 	const struct cdb_sequence *from_sequence, *to_sequence;
 	const struct cdb_function *from_function, *to_function;
 	const struct cdb_domain *from_domain, *to_domain;
+	const struct cdb_collation *from_collation, *to_collation;
+	const struct cdb_range *from_range, *to_range;
+	const struct cdb_composite *from_composite, *to_composite;
 
 	const char *label;        /* ADD_ENUM_VALUE: the new label */
 	const char *label_before; /* ADD_ENUM_VALUE: the existing label it goes before, NULL: last */
