@@ -1881,8 +1881,7 @@ static int render_alter_composite(const struct render *r, const struct cdb_op *o
 	}
 	if (!attrs_append_only(f, t) || !attrs_append_only(t, f)) {
 		rc = refuse_in_use(r, false, "the attribute order of composite type", t->schema, t->name,
-		                   "add new attributes at the end and drop attributes from the end, or "
-		                   "write this change as a revision of its own");
+		                   "keep the order of the attributes it has, adding new ones at the end");
 		if (rc)
 			return rc;
 		drop_type(b, f->schema, f->name);

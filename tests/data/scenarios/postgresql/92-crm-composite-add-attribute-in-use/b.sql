@@ -1,0 +1,12 @@
+CREATE TYPE address AS (
+    street text,
+    city varchar(60),
+    zip char(5),
+    country text COLLATE "C"
+);
+CREATE TABLE contacts (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    home address,
+    previous address[]
+);

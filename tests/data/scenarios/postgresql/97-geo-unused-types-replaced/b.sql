@@ -1,0 +1,8 @@
+CREATE COLLATION loose (provider = icu, locale = 'und-u-ks-level1', deterministic = false);
+CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE TYPE point3 AS (z integer, y integer, x integer);
+CREATE TYPE label AS (txt text COLLATE "C", lang text);
+CREATE TABLE sensors (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);
