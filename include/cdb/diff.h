@@ -180,6 +180,11 @@ enum cdb_comment_on {
 	CDB_COMMENT_FUNCTION,   /* to_function */
 	CDB_COMMENT_NAMESPACE,  /* to_namespace */
 	CDB_COMMENT_DOMAIN,     /* to_domain */
+	CDB_COMMENT_COLLATION,  /* to_collation (the renderer writes the comment of every
+	                           collation, range or composite type it creates, so only
+	                           paired ones get comment ops) */
+	CDB_COMMENT_RANGE,      /* to_range */
+	CDB_COMMENT_COMPOSITE,  /* to_composite */
 };
 
 struct cdb_op {

@@ -163,6 +163,7 @@ struct cdb_composite {
 	char *name;
 	struct cdb_type_attr *attrs; /* in attribute order */
 	size_t nattrs;
+	char *comment;     /* COMMENT ON TYPE, NULL: none */
 };
 
 /* PostgreSQL CREATE TYPE ... AS RANGE. Text fields are SQL as the server prints it. */
@@ -176,6 +177,7 @@ struct cdb_range {
 	char *subtype_diff;/* subtype_diff function (regproc text), NULL: none */
 	char *multirange_schema; /* multirange type (PostgreSQL 14+), NULL: none */
 	char *multirange;
+	char *comment;     /* COMMENT ON TYPE, NULL: none */
 };
 
 /* PostgreSQL CREATE COLLATION. */
@@ -188,6 +190,7 @@ struct cdb_collation {
 	char *lc_ctype;    /* libc LC_CTYPE, NULL: none */
 	char *rules;       /* icu tailoring rules (PostgreSQL 16+), NULL: none */
 	bool deterministic;
+	char *comment;     /* COMMENT ON COLLATION, NULL: none */
 };
 
 struct cdb_sequence {

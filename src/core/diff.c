@@ -1135,6 +1135,11 @@ static void clear_dropped_comments(struct ctx *c)
 }
 
 static void domain_comments(struct ctx *c);
+static const struct cdb_collation *find_collation(const struct cdb_schema *s, const struct cdb_collation *k);
+static const struct cdb_range *find_range(const struct cdb_schema *s, const struct cdb_range *k);
+static bool collation_def_eq(const struct cdb_collation *a, const struct cdb_collation *b);
+static bool range_eq(const struct cdb_range *a, const struct cdb_range *b);
+static const struct cdb_composite *find_composite(const struct cdb_schema *s, const struct cdb_composite *k);
 
 /* Comments of paired and created objects. */
 static void set_comments(struct ctx *c)
@@ -1223,6 +1228,28 @@ static void set_comments(struct ctx *c)
 		comment_op(c, CDB_COMMENT_NAMESPACE, fn ? fn->comment : NULL, t->namespaces[j].comment, &p);
 	}
 	domain_comments(c);
+	for (size_t j = 0; j < t->ncollations; j++) {
+		const struct cdb_collation *fk = find_collation(f, &t->collations[j]);
+		struct cdb_op p = { .from_collation = fk, .to_collation = &t->collations[j] };
+
+		/* a replaced one is created with its comment */
+		if (fk && collation_def_eq(fk, &t->collations[j]))
+			comment_op(c, CDB_COMMENT_COLLATION, fk->comment, t->collations[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->nranges; j++) {
+		const struct cdb_range *fr = find_range(f, &t->ranges[j]);
+		struct cdb_op p = { .from_range = fr, .to_range = &t->ranges[j] };
+
+		if (fr && range_eq(fr, &t->ranges[j]))
+			comment_op(c, CDB_COMMENT_RANGE, fr->comment, t->ranges[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->ncomposites; j++) {
+		const struct cdb_composite *ft = find_composite(f, &t->composites[j]);
+		struct cdb_op p = { .from_composite = ft, .to_composite = &t->composites[j] };
+
+		if (ft)
+			comment_op(c, CDB_COMMENT_COMPOSITE, ft->comment, t->composites[j].comment, &p);
+	}
 }
 
 /* --- domains (PostgreSQL) ------------------------------------------------ */
@@ -2651,6 +2678,9 @@ void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
 		case CDB_COMMENT_FUNCTION: cdb_buf_puts(out, "function "); put_qual(out, op->to_function->schema, op->to_function->name); break;
 		case CDB_COMMENT_NAMESPACE: cdb_buf_printf(out, "schema '%s'", op->to_namespace->name); break;
 		case CDB_COMMENT_DOMAIN: cdb_buf_puts(out, "domain "); put_qual(out, op->to_domain->schema, op->to_domain->name); break;
+		case CDB_COMMENT_COLLATION: cdb_buf_puts(out, "collation "); put_qual(out, op->to_collation->schema, op->to_collation->name); break;
+		case CDB_COMMENT_RANGE: cdb_buf_puts(out, "type "); put_qual(out, op->to_range->schema, op->to_range->name); break;
+		case CDB_COMMENT_COMPOSITE: cdb_buf_puts(out, "type "); put_qual(out, op->to_composite->schema, op->to_composite->name); break;
 		}
 		break;
 	case CDB_OP_CREATE_DOMAIN:

@@ -183,7 +183,8 @@ static const char q_composites[] =
 	"   CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN"
 	"    " COLLATION_NAME("a.attcollation") " END) ORDER BY a.attnum)"
 	"   FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid"
-	"   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)"
+	"   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped),"
+	" obj_description(t.oid, 'pg_type')"
 	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
 	" JOIN pg_class c ON c.oid = t.typrelid"
 	" WHERE t.typtype = 'c' AND c.relkind = 'c' AND" NS_FILTER("n") " AND" NOT_EXT("pg_type", "t.oid")
@@ -197,7 +198,7 @@ static const char q_ranges[] =
 	"  " COLLATION_NAME("r.rngcollation") " END,"
 	" CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::regproc::text END,"
 	" CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,"
-	" mn.nspname, mt.typname"
+	" mn.nspname, mt.typname, obj_description(t.oid, 'pg_type')"
 	" FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid"
 	" JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type st ON st.oid = r.rngsubtype"
 	" JOIN pg_opclass oc ON oc.oid = r.rngsubopc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace"
@@ -217,7 +218,7 @@ static const char q_collations[] =
 	"  co.collcollate) END,"
 	" CASE WHEN co.collprovider = 'c' THEN co.collcollate END,"
 	" CASE WHEN co.collprovider = 'c' THEN co.collctype END,"
-	" j ->> 'collicurules', co.collisdeterministic"
+	" j ->> 'collicurules', co.collisdeterministic, obj_description(co.oid, 'pg_collation')"
 	" FROM pg_collation co CROSS JOIN LATERAL to_jsonb(co) j"
 	" JOIN pg_namespace n ON n.oid = co.collnamespace"
 	" WHERE" NS_FILTER("n") " AND" NOT_EXT("pg_collation", "co.oid")
@@ -599,6 +600,7 @@ static int row_composite(void *ctx, int n, const char *const *v)
 		}
 	}
 	json_decref(arr);
+	t->comment = dup(c, v[3]);
 	return 0;
 }
 
@@ -620,6 +622,7 @@ static int row_range(void *ctx, int n, const char *const *v)
 	r->subtype_diff = dup_nonempty(c, v[6]);
 	r->multirange_schema = dup_nonempty(c, v[7]);
 	r->multirange = dup_nonempty(c, v[8]);
+	r->comment = dup(c, v[9]);
 	return 0;
 }
 
@@ -640,6 +643,7 @@ static int row_collation(void *ctx, int n, const char *const *v)
 	co->lc_ctype = dup_nonempty(c, v[5]);
 	co->rules = dup_nonempty(c, v[6]);
 	co->deterministic = truth(v[7]);
+	co->comment = dup(c, v[8]);
 	return 0;
 }
 

@@ -29,6 +29,11 @@
  *    before and created again after. In a downgrade, a CHECK, index,
  *    default or function that names a label the rebuild brings back waits
  *    for that rebuild.
+ *  - composite types change with ALTER TYPE ... DROP / ADD / ALTER
+ *    ATTRIBUTE; what the server refuses while a column uses the type
+ *    (ALTER ATTRIBUTE ... TYPE, a new attribute order) is drop + create for
+ *    an unused type and an error naming the type and its user otherwise,
+ *    as is any change of a range type or collation in use.
  *  - ALTER TYPE ... ADD VALUE runs inside the revision's transaction
  *    (PostgreSQL 12+), but the new label cannot be used before that
  *    transaction commits; a comment says so.
@@ -1445,6 +1450,18 @@ static void render_comment(const struct render *r, const struct cdb_op *op)
 		pg_quote_qualified(b, d->schema, d->name);
 		break;
 	}
+	case CDB_COMMENT_COLLATION:
+		cdb_buf_puts(b, "COLLATION ");
+		pg_quote_qualified(b, op->to_collation->schema, op->to_collation->name);
+		break;
+	case CDB_COMMENT_RANGE:
+		cdb_buf_puts(b, "TYPE ");
+		pg_quote_qualified(b, op->to_range->schema, op->to_range->name);
+		break;
+	case CDB_COMMENT_COMPOSITE:
+		cdb_buf_puts(b, "TYPE ");
+		pg_quote_qualified(b, op->to_composite->schema, op->to_composite->name);
+		break;
 	}
 	cdb_buf_puts(b, " IS ");
 	if (op->to_comment)
@@ -1765,6 +1782,13 @@ static void create_collation(struct cdb_buf *b, const struct cdb_collation *k)
 	if (!k->deterministic)
 		cdb_buf_puts(b, ", deterministic = false");
 	cdb_buf_puts(b, ");\n");
+	if (k->comment) {
+		cdb_buf_puts(b, "COMMENT ON COLLATION ");
+		pg_quote_qualified(b, k->schema, k->name);
+		cdb_buf_puts(b, " IS ");
+		pg_quote_literal(b, k->comment);
+		cdb_buf_puts(b, ";\n");
+	}
 }
 
 static void drop_collation(struct cdb_buf *b, const struct cdb_collation *k)
@@ -1775,6 +1799,18 @@ static void drop_collation(struct cdb_buf *b, const struct cdb_collation *k)
 }
 
 /* Types, opclasses, collations and functions are the server's own SQL text (schema.h). */
+/* The comment of a type just created (it is part of the object, see CDB_COMMENT_COLLATION). */
+static void type_comment(struct cdb_buf *b, const char *schema, const char *name, const char *comment)
+{
+	if (!comment)
+		return;
+	cdb_buf_puts(b, "COMMENT ON TYPE ");
+	pg_quote_qualified(b, schema, name);
+	cdb_buf_puts(b, " IS ");
+	pg_quote_literal(b, comment);
+	cdb_buf_puts(b, ";\n");
+}
+
 static void create_range(struct cdb_buf *b, const struct cdb_range *t)
 {
 	cdb_buf_puts(b, "CREATE TYPE ");
@@ -1793,6 +1829,7 @@ static void create_range(struct cdb_buf *b, const struct cdb_range *t)
 		pg_quote_qualified(b, t->multirange_schema, t->multirange);
 	}
 	cdb_buf_puts(b, ");\n");
+	type_comment(b, t->schema, t->name, t->comment);
 }
 
 static void drop_type(struct cdb_buf *b, const char *schema, const char *name)
@@ -1820,6 +1857,7 @@ static void create_composite(struct cdb_buf *b, const struct cdb_composite *t)
 		attr_def(b, &t->attrs[i]);
 	}
 	cdb_buf_puts(b, t->nattrs ? "\n);\n" : ");\n");
+	type_comment(b, t->schema, t->name, t->comment);
 }
 
 static const struct cdb_type_attr *find_attr(const struct cdb_composite *t, const char *name)

@@ -14,3 +14,4 @@ CREATE TABLE shipments (
     destination address NOT NULL,
     stops address[]
 );
+COMMENT ON TYPE address IS 'postal address';

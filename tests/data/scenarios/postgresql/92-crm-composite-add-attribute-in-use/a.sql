@@ -8,3 +8,4 @@ CREATE TABLE contacts (
     home address,
     previous address[]
 );
+COMMENT ON TYPE address IS 'postal address';

@@ -10,3 +10,4 @@ CREATE TABLE contacts (
     home address,
     previous address[]
 );
+COMMENT ON TYPE address IS 'postal address, zip and country added';

@@ -11,3 +11,4 @@ CREATE TABLE calibrations (
     spans floatmultirange,
     EXCLUDE USING gist (span WITH &&)
 );
+COMMENT ON TYPE floatrange IS 'a span of floats';

@@ -10,3 +10,4 @@ CREATE TABLE tags (
     id integer PRIMARY KEY,
     label text COLLATE byte_order NOT NULL UNIQUE
 );
+COMMENT ON COLLATION case_insensitive IS 'case-insensitive comparison';

@@ -25,3 +25,6 @@ create table billing.invoices (
     lines billing.invoice_line[],
     codes billing.textrange
 );
+COMMENT ON COLLATION case_insensitive IS 'case-insensitive comparison';
+COMMENT ON TYPE floatrange IS 'a span of floats';
+COMMENT ON TYPE billing.invoice_line IS 'one line';

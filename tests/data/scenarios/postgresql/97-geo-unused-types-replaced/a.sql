@@ -6,3 +6,6 @@ CREATE TABLE sensors (
     id integer PRIMARY KEY,
     name text NOT NULL
 );
+COMMENT ON COLLATION loose IS 'level 2';
+COMMENT ON TYPE point3 IS 'x, y, z';
+COMMENT ON TYPE floatrange IS 'floats';

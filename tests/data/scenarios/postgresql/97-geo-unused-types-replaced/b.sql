@@ -6,3 +6,6 @@ CREATE TABLE sensors (
     id integer PRIMARY KEY,
     name text NOT NULL
 );
+COMMENT ON COLLATION loose IS 'level 1';
+COMMENT ON TYPE point3 IS 'z, y, x';
+COMMENT ON TYPE label IS 'a label';
