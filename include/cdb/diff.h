@@ -23,10 +23,11 @@
  *      of an enum whose labels change); on SQLite this includes triggers on
  *      other tables whose text names a changing table or a dropped view
  *      (the rename step of a rebuild checks every trigger);
- *   2. namespaces, extensions, enums, domains, sequences, functions created or
- *      changed, then the domain CHECKs that call functions (a domain is
- *      created without them; a dropped domain loses them in step 5, before
- *      the functions are dropped);
+ *   2. namespaces, extensions, collations, enums, domains, range types,
+ *      composite types (after the composite types their attributes use),
+ *      sequences, functions created or changed, then the domain CHECKs that
+ *      call functions (a domain is created without them; a dropped domain
+ *      loses them in step 5, before the functions are dropped);
  *   3. tables: created (partitioned tables before their partitions,
  *      referenced tables before the tables that reference them), renamed,
  *      altered; within one table the ops are contiguous:
@@ -40,8 +41,8 @@
  *      dropped, renamed or retyped are dropped in step 1, after the views);
  *   5. tables dropped (partitions before their parent, referencing tables
  *      before the tables they reference);
- *      then functions, sequences, domains, enums, extensions, namespaces
- *      dropped;
+ *      then functions, sequences, composite types (users first), range
+ *      types, domains, enums, collations, extensions, namespaces dropped;
  *   6. views (in dependency order), their indexes and triggers created;
  *      comments set.
  *
@@ -143,6 +144,20 @@ enum cdb_op_kind {
 	                             (`alter` has CDB_ALTER_POLICY_*); a changed command,
 	                             PERMISSIVE/RESTRICTIVE or a clause that appears or goes
 	                             away is drop + create instead */
+	CDB_OP_CREATE_COLLATION,  /* to_collation */
+	CDB_OP_DROP_COLLATION,    /* from_collation */
+	CDB_OP_REPLACE_COLLATION, /* from_collation -> to_collation: drop + create; the renderer
+	                             refuses when a column, index or type uses the collation */
+	CDB_OP_CREATE_RANGE,      /* to_range */
+	CDB_OP_DROP_RANGE,        /* from_range */
+	CDB_OP_REPLACE_RANGE,     /* from_range -> to_range: drop + create; the renderer refuses
+	                             when a column or another type uses the range type */
+	CDB_OP_CREATE_COMPOSITE,  /* to_composite */
+	CDB_OP_DROP_COMPOSITE,    /* from_composite */
+	CDB_OP_ALTER_COMPOSITE,   /* from_composite -> to_composite: ALTER TYPE ... DROP / ADD /
+	                             ALTER ATTRIBUTE in place, or drop + create when unused (the
+	                             renderer refuses what cannot be done to a type in use);
+	                             destructive when a dropped attribute loses column data */
 
 	CDB_OP__COUNT
 };
@@ -193,6 +208,11 @@ enum cdb_comment_on {
 	CDB_COMMENT_FUNCTION,   /* to_function */
 	CDB_COMMENT_NAMESPACE,  /* to_namespace */
 	CDB_COMMENT_DOMAIN,     /* to_domain */
+	CDB_COMMENT_COLLATION,  /* to_collation (the renderer writes the comment of every
+	                           collation, range or composite type it creates, so only
+	                           paired ones get comment ops) */
+	CDB_COMMENT_RANGE,      /* to_range */
+	CDB_COMMENT_COMPOSITE,  /* to_composite */
 };
 
 struct cdb_op {
@@ -218,6 +238,9 @@ struct cdb_op {
 	const struct cdb_function *from_function, *to_function;
 	const struct cdb_domain *from_domain, *to_domain;
 	const struct cdb_policy *from_policy, *to_policy;
+	const struct cdb_collation *from_collation, *to_collation;
+	const struct cdb_range *from_range, *to_range;
+	const struct cdb_composite *from_composite, *to_composite;
 
 	const char *label;        /* ADD_ENUM_VALUE: the new label */
 	const char *label_before; /* ADD_ENUM_VALUE: the existing label it goes before, NULL: last */

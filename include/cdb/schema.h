@@ -177,6 +177,49 @@ struct cdb_domain {
 	char *comment;
 };
 
+/* An attribute of a PostgreSQL composite type. */
+struct cdb_type_attr {
+	char *name;        /* attribute name */
+	char *type;        /* format_type() text, as for a column */
+	char *collation;   /* explicit collation (quoted, qualified unless pg_catalog), NULL: default */
+};
+
+/* PostgreSQL CREATE TYPE ... AS (...): a standalone composite type. */
+struct cdb_composite {
+	char *schema;
+	char *name;
+	struct cdb_type_attr *attrs; /* in attribute order */
+	size_t nattrs;
+	char *comment;     /* COMMENT ON TYPE, NULL: none */
+};
+
+/* PostgreSQL CREATE TYPE ... AS RANGE. Text fields are SQL as the server prints it. */
+struct cdb_range {
+	char *schema;
+	char *name;
+	char *subtype;     /* format_type() of the subtype */
+	char *opclass;     /* subtype operator class when not the default, NULL: default */
+	char *collation;   /* collation when not the subtype's default, NULL: default */
+	char *canonical;   /* canonical function (regproc text), NULL: none */
+	char *subtype_diff;/* subtype_diff function (regproc text), NULL: none */
+	char *multirange_schema; /* multirange type (PostgreSQL 14+), NULL: none */
+	char *multirange;
+	char *comment;     /* COMMENT ON TYPE, NULL: none */
+};
+
+/* PostgreSQL CREATE COLLATION. */
+struct cdb_collation {
+	char *schema;
+	char *name;
+	char provider;     /* 'i' icu, 'c' libc, 'b' builtin, 'd' default */
+	char *locale;      /* icu/builtin locale, NULL: none (libc) */
+	char *lc_collate;  /* libc LC_COLLATE, NULL: none */
+	char *lc_ctype;    /* libc LC_CTYPE, NULL: none */
+	char *rules;       /* icu tailoring rules (PostgreSQL 16+), NULL: none */
+	bool deterministic;
+	char *comment;     /* COMMENT ON COLLATION, NULL: none */
+};
+
 struct cdb_sequence {
 	char *schema;
 	char *name;
@@ -218,6 +261,9 @@ struct cdb_schema {
 	struct cdb_domain *domains;      size_t ndomains, domains_cap; /* PostgreSQL; in query order:
 	                                    by schema then name */
 	struct cdb_sequence *sequences;  size_t nsequences, sequences_cap;
+	struct cdb_composite *composites;size_t ncomposites, composites_cap; /* PostgreSQL; by schema, name */
+	struct cdb_range *ranges;        size_t nranges, ranges_cap;         /* PostgreSQL; by schema, name */
+	struct cdb_collation *collations;size_t ncollations, collations_cap; /* PostgreSQL; by schema, name */
 	struct cdb_function *functions;  size_t nfunctions, functions_cap;
 	struct cdb_extension *extensions;size_t nextensions, extensions_cap;
 	struct cdb_namespace *namespaces;size_t nnamespaces, namespaces_cap;

@@ -503,6 +503,22 @@ static const char *qual(struct cdb_arena *a, const char *schema, const char *nam
 	return schema ? cdb_arena_sprintf(a, "%s.%s", schema, name) : name;
 }
 
+static bool type_is_enum(const char *type, const struct cdb_enum *e);
+
+/* "table.column" of the first column of `s` whose type is composite `k` (or an array of it), NULL: none. */
+static const char *composite_column_user(struct cdb_arena *a, const struct cdb_schema *s,
+                                         const struct cdb_composite *k)
+{
+	struct cdb_enum e = { .schema = k->schema, .name = k->name };
+
+	for (size_t i = 0; i < s->ntables; i++)
+		for (size_t col = 0; col < s->tables[i].ncolumns; col++)
+			if (type_is_enum(s->tables[i].columns[col].type, &e))
+				return cdb_arena_sprintf(a, "%s.%s", qual(a, s->tables[i].schema, s->tables[i].name),
+				                         s->tables[i].columns[col].name);
+	return NULL;
+}
+
 /* Set `destructive` and `reason` on an op of diff `d` from its kind and objects. */
 static void mark_destructive(struct cdb_diff *d, struct cdb_op *op)
 {
@@ -551,6 +567,28 @@ static void mark_destructive(struct cdb_diff *d, struct cdb_op *op)
 				op->reason = cdb_arena_sprintf(a, "removes label '%s' from type '%s'; rows that "
 				                               "hold it fail to convert",
 				                               op->from_enum->labels[i], op->to_enum->name);
+				break;
+			}
+		}
+		break;
+	}
+	case CDB_OP_ALTER_COMPOSITE: {
+		/* a dropped attribute loses its values in the columns of either side that use the type */
+		const struct cdb_composite *ft = op->from_composite, *tt = op->to_composite;
+		const char *user = composite_column_user(a, d->from, ft);
+
+		if (!user)
+			user = composite_column_user(a, d->to, ft);
+		for (size_t i = 0; i < ft->nattrs && user; i++) {
+			bool kept = false;
+
+			for (size_t j = 0; j < tt->nattrs && !kept; j++)
+				kept = !strcmp(ft->attrs[i].name, tt->attrs[j].name);
+			if (!kept) {
+				op->destructive = true;
+				op->reason = cdb_arena_sprintf(a, "drops attribute '%s' of type '%s' and its values "
+				                               "in column '%s'", ft->attrs[i].name,
+				                               qual(a, ft->schema, ft->name), user);
 				break;
 			}
 		}
@@ -1143,6 +1181,11 @@ static void clear_dropped_comments(struct ctx *c)
 }
 
 static void domain_comments(struct ctx *c);
+static const struct cdb_collation *find_collation(const struct cdb_schema *s, const struct cdb_collation *k);
+static const struct cdb_range *find_range(const struct cdb_schema *s, const struct cdb_range *k);
+static bool collation_def_eq(const struct cdb_collation *a, const struct cdb_collation *b);
+static bool range_eq(const struct cdb_range *a, const struct cdb_range *b);
+static const struct cdb_composite *find_composite(const struct cdb_schema *s, const struct cdb_composite *k);
 
 /* Comments of paired and created objects. */
 static void set_comments(struct ctx *c)
@@ -1231,11 +1274,31 @@ static void set_comments(struct ctx *c)
 		comment_op(c, CDB_COMMENT_NAMESPACE, fn ? fn->comment : NULL, t->namespaces[j].comment, &p);
 	}
 	domain_comments(c);
+	for (size_t j = 0; j < t->ncollations; j++) {
+		const struct cdb_collation *fk = find_collation(f, &t->collations[j]);
+		struct cdb_op p = { .from_collation = fk, .to_collation = &t->collations[j] };
+
+		/* a replaced one is created with its comment */
+		if (fk && collation_def_eq(fk, &t->collations[j]))
+			comment_op(c, CDB_COMMENT_COLLATION, fk->comment, t->collations[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->nranges; j++) {
+		const struct cdb_range *fr = find_range(f, &t->ranges[j]);
+		struct cdb_op p = { .from_range = fr, .to_range = &t->ranges[j] };
+
+		if (fr && range_eq(fr, &t->ranges[j]))
+			comment_op(c, CDB_COMMENT_RANGE, fr->comment, t->ranges[j].comment, &p);
+	}
+	for (size_t j = 0; j < t->ncomposites; j++) {
+		const struct cdb_composite *ft = find_composite(f, &t->composites[j]);
+		struct cdb_op p = { .from_composite = ft, .to_composite = &t->composites[j] };
+
+		if (ft)
+			comment_op(c, CDB_COMMENT_COMPOSITE, ft->comment, t->composites[j].comment, &p);
+	}
 }
 
 /* --- domains (PostgreSQL) ------------------------------------------------ */
-
-static bool type_is_enum(const char *type, const struct cdb_enum *e);
 
 static const struct cdb_domain *find_domain(const struct cdb_schema *s, const struct cdb_domain *d)
 {
@@ -1517,6 +1580,174 @@ static void domain_comments(struct ctx *c)
 	}
 }
 
+/* --- collations, range types, composite types (PostgreSQL) ---------------- */
+
+static const struct cdb_collation *find_collation(const struct cdb_schema *s, const struct cdb_collation *k)
+{
+	for (size_t i = 0; i < s->ncollations; i++)
+		if (opt_eq(s->collations[i].schema, k->schema) && !strcmp(s->collations[i].name, k->name))
+			return &s->collations[i];
+	return NULL;
+}
+
+static bool collation_def_eq(const struct cdb_collation *a, const struct cdb_collation *b)
+{
+	return a->provider == b->provider && a->deterministic == b->deterministic &&
+	       opt_eq(a->locale, b->locale) && opt_eq(a->lc_collate, b->lc_collate) &&
+	       opt_eq(a->lc_ctype, b->lc_ctype) && opt_eq(a->rules, b->rules);
+}
+
+static const struct cdb_range *find_range(const struct cdb_schema *s, const struct cdb_range *k)
+{
+	for (size_t i = 0; i < s->nranges; i++)
+		if (opt_eq(s->ranges[i].schema, k->schema) && !strcmp(s->ranges[i].name, k->name))
+			return &s->ranges[i];
+	return NULL;
+}
+
+static bool range_eq(const struct cdb_range *a, const struct cdb_range *b)
+{
+	return opt_eq(a->subtype, b->subtype) && opt_eq(a->opclass, b->opclass) &&
+	       opt_eq(a->collation, b->collation) && opt_eq(a->canonical, b->canonical) &&
+	       opt_eq(a->subtype_diff, b->subtype_diff) && opt_eq(a->multirange_schema, b->multirange_schema) &&
+	       opt_eq(a->multirange, b->multirange);
+}
+
+static const struct cdb_composite *find_composite(const struct cdb_schema *s, const struct cdb_composite *k)
+{
+	for (size_t i = 0; i < s->ncomposites; i++)
+		if (opt_eq(s->composites[i].schema, k->schema) && !strcmp(s->composites[i].name, k->name))
+			return &s->composites[i];
+	return NULL;
+}
+
+static bool composite_eq(const struct cdb_composite *a, const struct cdb_composite *b)
+{
+	if (a->nattrs != b->nattrs)
+		return false;
+	for (size_t i = 0; i < a->nattrs; i++)
+		if (strcmp(a->attrs[i].name, b->attrs[i].name) != 0 || !opt_eq(a->attrs[i].type, b->attrs[i].type) ||
+		    !opt_eq(a->attrs[i].collation, b->attrs[i].collation))
+			return false;
+	return true;
+}
+
+/* Does an attribute of composite type `u` have composite type `k` (or an array of it)? */
+static bool composite_uses(const struct cdb_composite *u, const struct cdb_composite *k)
+{
+	struct cdb_enum e = { .schema = k->schema, .name = k->name };
+
+	for (size_t i = 0; i < u->nattrs; i++)
+		if (type_is_enum(u->attrs[i].type, &e))
+			return true;
+	return false;
+}
+
+/*
+ * Composite types of `s` in creation order: a type after the composite
+ * types its attributes use. Returns an xmalloc'd array of s->ncomposites
+ * indexes; a cycle (which the server cannot build) keeps catalog order.
+ */
+static size_t *composite_order(const struct cdb_schema *s)
+{
+	size_t *order = xcalloc(s->ncomposites + 1, sizeof *order);
+	bool *done = xcalloc(s->ncomposites + 1, sizeof *done);
+	size_t n = 0;
+	bool progress = true;
+
+	while (n < s->ncomposites && progress) {
+		progress = false;
+		for (size_t i = 0; i < s->ncomposites; i++) {
+			bool ready = !done[i];
+
+			for (size_t k = 0; k < s->ncomposites && ready; k++)
+				if (k != i && !done[k] && composite_uses(&s->composites[i], &s->composites[k]))
+					ready = false;
+			if (ready) {
+				done[i] = true;
+				order[n++] = i;
+				progress = true;
+			}
+		}
+	}
+	for (size_t i = 0; i < s->ncomposites; i++)
+		if (!done[i])
+			order[n++] = i;
+	free(done);
+	return order;
+}
+
+/* Collations first: domains, types and tables may use them. */
+static void create_collations(struct ctx *c)
+{
+	for (size_t j = 0; j < c->to->ncollations; j++) {
+		const struct cdb_collation *tk = &c->to->collations[j], *fk = find_collation(c->from, tk);
+		struct cdb_op *op;
+
+		if (!fk) {
+			push(c, CDB_OP_CREATE_COLLATION)->to_collation = tk;
+		} else if (!collation_def_eq(fk, tk)) {
+			op = push(c, CDB_OP_REPLACE_COLLATION);
+			op->from_collation = fk;
+			op->to_collation = tk;
+		}
+	}
+}
+
+/* After the domains (a range's subtype or an attribute may be one), before functions and tables. */
+static void create_types(struct ctx *c)
+{
+	size_t *order;
+	struct cdb_op *op;
+
+	for (size_t j = 0; j < c->to->nranges; j++) {
+		const struct cdb_range *tr = &c->to->ranges[j], *fr = find_range(c->from, tr);
+
+		if (!fr) {
+			push(c, CDB_OP_CREATE_RANGE)->to_range = tr;
+		} else if (!range_eq(fr, tr)) {
+			op = push(c, CDB_OP_REPLACE_RANGE);
+			op->from_range = fr;
+			op->to_range = tr;
+		}
+	}
+	order = composite_order(c->to);
+	for (size_t n = 0; n < c->to->ncomposites; n++) {
+		const struct cdb_composite *tt = &c->to->composites[order[n]], *ft = find_composite(c->from, tt);
+
+		if (!ft) {
+			push(c, CDB_OP_CREATE_COMPOSITE)->to_composite = tt;
+		} else if (!composite_eq(ft, tt)) {
+			op = push(c, CDB_OP_ALTER_COMPOSITE);
+			op->from_composite = ft;
+			op->to_composite = tt;
+			mark_destructive(c->d, op);
+		}
+	}
+	free(order);
+}
+
+/* After the tables and functions that use them, before the domains. */
+static void drop_types(struct ctx *c)
+{
+	size_t *order = composite_order(c->from);
+
+	for (size_t n = c->from->ncomposites; n-- > 0;)
+		if (!find_composite(c->to, &c->from->composites[order[n]]))
+			push(c, CDB_OP_DROP_COMPOSITE)->from_composite = &c->from->composites[order[n]];
+	free(order);
+	for (size_t i = 0; i < c->from->nranges; i++)
+		if (!find_range(c->to, &c->from->ranges[i]))
+			push(c, CDB_OP_DROP_RANGE)->from_range = &c->from->ranges[i];
+}
+
+static void drop_collations(struct ctx *c)
+{
+	for (size_t i = 0; i < c->from->ncollations; i++)
+		if (!find_collation(c->to, &c->from->collations[i]))
+			push(c, CDB_OP_DROP_COLLATION)->from_collation = &c->from->collations[i];
+}
+
 static void create_pg_objects(struct ctx *c)
 {
 	const struct cdb_schema *f = c->from, *t = c->to;
@@ -1544,6 +1775,7 @@ static void create_pg_objects(struct ctx *c)
 			op->to_extension = &t->extensions[j];
 		}
 	}
+	create_collations(c);
 	for (size_t j = 0; j < t->nenums; j++) {
 		const struct cdb_enum *fe = NULL, *te = &t->enums[j];
 
@@ -1580,6 +1812,7 @@ static void create_pg_objects(struct ctx *c)
 		}
 	}
 	create_domains(c);
+	create_types(c);
 	for (size_t j = 0; j < t->nsequences; j++) {
 		const struct cdb_sequence *fs = NULL, *ts = &t->sequences[j];
 		unsigned flags;
@@ -1647,6 +1880,7 @@ static void drop_pg_objects(struct ctx *c)
 		if (!found)
 			push(c, CDB_OP_DROP_SEQUENCE)->from_sequence = &f->sequences[i];
 	}
+	drop_types(c);
 	drop_domains(c);
 	for (size_t i = 0; i < f->nenums; i++) {
 		bool found = false;
@@ -1659,6 +1893,7 @@ static void drop_pg_objects(struct ctx *c)
 			mark_destructive(c->d, op);
 		}
 	}
+	drop_collations(c);
 	for (size_t i = 0; i < f->nextensions; i++) {
 		bool found = false;
 
@@ -1860,6 +2095,12 @@ static enum cdb_op_kind inverse_kind(enum cdb_op_kind k)
 	case CDB_OP_DROP_DOMAIN: return CDB_OP_CREATE_DOMAIN;
 	case CDB_OP_CREATE_POLICY: return CDB_OP_DROP_POLICY;
 	case CDB_OP_DROP_POLICY: return CDB_OP_CREATE_POLICY;
+	case CDB_OP_CREATE_COLLATION: return CDB_OP_DROP_COLLATION;
+	case CDB_OP_DROP_COLLATION: return CDB_OP_CREATE_COLLATION;
+	case CDB_OP_CREATE_RANGE: return CDB_OP_DROP_RANGE;
+	case CDB_OP_DROP_RANGE: return CDB_OP_CREATE_RANGE;
+	case CDB_OP_CREATE_COMPOSITE: return CDB_OP_DROP_COMPOSITE;
+	case CDB_OP_DROP_COMPOSITE: return CDB_OP_CREATE_COMPOSITE;
 	default: return k; /* renames, alters, replaces and comments invert by swapping sides */
 	}
 }
@@ -1891,6 +2132,9 @@ static void build_inverse(struct cdb_diff *d)
 		SWAP(op->from_sequence, op->to_sequence);
 		SWAP(op->from_function, op->to_function);
 		SWAP(op->from_domain, op->to_domain);
+		SWAP(op->from_collation, op->to_collation);
+		SWAP(op->from_range, op->to_range);
+		SWAP(op->from_composite, op->to_composite);
 		SWAP(op->from_comment, op->to_comment);
 		SWAP(op->from_policy, op->to_policy);
 		op->implied = false; /* what DROP TABLE took, the downgrade creates again */
@@ -2358,6 +2602,15 @@ static const char *const kind_names[CDB_OP__COUNT] = {
 	[CDB_OP_CREATE_POLICY] = "create_policy",
 	[CDB_OP_DROP_POLICY] = "drop_policy",
 	[CDB_OP_ALTER_POLICY] = "alter_policy",
+	[CDB_OP_CREATE_COLLATION] = "create_collation",
+	[CDB_OP_DROP_COLLATION] = "drop_collation",
+	[CDB_OP_REPLACE_COLLATION] = "replace_collation",
+	[CDB_OP_CREATE_RANGE] = "create_range",
+	[CDB_OP_DROP_RANGE] = "drop_range",
+	[CDB_OP_REPLACE_RANGE] = "replace_range",
+	[CDB_OP_CREATE_COMPOSITE] = "create_composite",
+	[CDB_OP_DROP_COMPOSITE] = "drop_composite",
+	[CDB_OP_ALTER_COMPOSITE] = "alter_composite",
 };
 
 const char *cdb_op_kind_name(enum cdb_op_kind kind)
@@ -2604,6 +2857,9 @@ void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
 		case CDB_COMMENT_FUNCTION: cdb_buf_puts(out, "function "); put_qual(out, op->to_function->schema, op->to_function->name); break;
 		case CDB_COMMENT_NAMESPACE: cdb_buf_printf(out, "schema '%s'", op->to_namespace->name); break;
 		case CDB_COMMENT_DOMAIN: cdb_buf_puts(out, "domain "); put_qual(out, op->to_domain->schema, op->to_domain->name); break;
+		case CDB_COMMENT_COLLATION: cdb_buf_puts(out, "collation "); put_qual(out, op->to_collation->schema, op->to_collation->name); break;
+		case CDB_COMMENT_RANGE: cdb_buf_puts(out, "type "); put_qual(out, op->to_range->schema, op->to_range->name); break;
+		case CDB_COMMENT_COMPOSITE: cdb_buf_puts(out, "type "); put_qual(out, op->to_composite->schema, op->to_composite->name); break;
 		}
 		break;
 	case CDB_OP_CREATE_DOMAIN:
@@ -2644,6 +2900,36 @@ void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
 			put_flags(out, op->alter);
 		else if (op->dependent)
 			cdb_buf_puts(out, op->implied ? " (with its table)" : " (its columns change)");
+		break;
+	}
+	case CDB_OP_CREATE_COLLATION:
+	case CDB_OP_DROP_COLLATION:
+	case CDB_OP_REPLACE_COLLATION: {
+		const struct cdb_collation *k = op->kind == CDB_OP_DROP_COLLATION ? op->from_collation : op->to_collation;
+
+		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_COLLATION ? "create collation " :
+		                  op->kind == CDB_OP_DROP_COLLATION ? "drop collation " : "replace collation ");
+		put_qual(out, k->schema, k->name);
+		break;
+	}
+	case CDB_OP_CREATE_RANGE:
+	case CDB_OP_DROP_RANGE:
+	case CDB_OP_REPLACE_RANGE: {
+		const struct cdb_range *k = op->kind == CDB_OP_DROP_RANGE ? op->from_range : op->to_range;
+
+		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_RANGE ? "create range type " :
+		                  op->kind == CDB_OP_DROP_RANGE ? "drop range type " : "replace range type ");
+		put_qual(out, k->schema, k->name);
+		break;
+	}
+	case CDB_OP_CREATE_COMPOSITE:
+	case CDB_OP_DROP_COMPOSITE:
+	case CDB_OP_ALTER_COMPOSITE: {
+		const struct cdb_composite *k = op->kind == CDB_OP_DROP_COMPOSITE ? op->from_composite : op->to_composite;
+
+		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_COMPOSITE ? "create composite type " :
+		                  op->kind == CDB_OP_DROP_COMPOSITE ? "drop composite type " : "alter composite type ");
+		put_qual(out, k->schema, k->name);
 		break;
 	}
 	case CDB_OP__COUNT:

@@ -17,7 +17,8 @@
  * `schemas`, objects that belong to an extension, indexes that implement a
  * constraint (the constraint is compared instead), internal triggers, cdb's
  * own version and history tables and tables matching the `exclude` globs
- * (with everything attached to them, partitions included). Identity
+ * (with everything attached to them, partitions included); composite
+ * types, range types and collations whose name matches those globs. Identity
  * sequences are read, marked `identity`, for their options; the diff leaves
  * them to their column.
  *
@@ -214,6 +215,54 @@ static const char q_domains[] =
 	" WHERE t.typtype = 'd' AND" NS_FILTER("n") " AND" NOT_EXT("pg_type", "t.oid")
 	" ORDER BY" C_ORDER("n.nspname") "," C_ORDER("t.typname");
 
+/* Attributes come as a JSON array of [name, type, collation] triples, in order. */
+static const char q_composites[] =
+	"SELECT n.nspname, t.typname,"
+	" (SELECT json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod),"
+	"   CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN"
+	"    " COLLATION_NAME("a.attcollation") " END) ORDER BY a.attnum)"
+	"   FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid"
+	"   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped),"
+	" obj_description(t.oid, 'pg_type')"
+	" FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+	" JOIN pg_class c ON c.oid = t.typrelid"
+	" WHERE t.typtype = 'c' AND c.relkind = 'c' AND" NS_FILTER("n") " AND" NOT_EXT("pg_type", "t.oid")
+	" ORDER BY" C_ORDER("n.nspname") "," C_ORDER("t.typname");
+
+/* The multirange (PostgreSQL 14+) is read through to_jsonb so that 13 reads NULL. */
+static const char q_ranges[] =
+	"SELECT n.nspname, t.typname, format_type(r.rngsubtype, NULL),"
+	" CASE WHEN NOT oc.opcdefault THEN" QUALIFIED("ocn.nspname", "oc.opcname") " END,"
+	" CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN"
+	"  " COLLATION_NAME("r.rngcollation") " END,"
+	" CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::regproc::text END,"
+	" CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,"
+	" mn.nspname, mt.typname, obj_description(t.oid, 'pg_type')"
+	" FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid"
+	" JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type st ON st.oid = r.rngsubtype"
+	" JOIN pg_opclass oc ON oc.oid = r.rngsubopc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace"
+	" LEFT JOIN pg_type mt ON mt.oid = (to_jsonb(r) ->> 'rngmultitypid')::oid"
+	" LEFT JOIN pg_namespace mn ON mn.oid = mt.typnamespace"
+	" WHERE" NS_FILTER("n") " AND" NOT_EXT("pg_type", "t.oid")
+	" ORDER BY" C_ORDER("n.nspname") "," C_ORDER("t.typname");
+
+/*
+ * The locale moved between versions (collcollate for ICU before 15,
+ * colliculocale in 15 and 16, colllocale from 17); to_jsonb reads whichever
+ * the server has.
+ */
+static const char q_collations[] =
+	"SELECT n.nspname, co.collname, co.collprovider,"
+	" CASE WHEN co.collprovider <> 'c' THEN COALESCE(j ->> 'colllocale', j ->> 'colliculocale',"
+	"  co.collcollate) END,"
+	" CASE WHEN co.collprovider = 'c' THEN co.collcollate END,"
+	" CASE WHEN co.collprovider = 'c' THEN co.collctype END,"
+	" j ->> 'collicurules', co.collisdeterministic, obj_description(co.oid, 'pg_collation')"
+	" FROM pg_collation co CROSS JOIN LATERAL to_jsonb(co) j"
+	" JOIN pg_namespace n ON n.oid = co.collnamespace"
+	" WHERE" NS_FILTER("n") " AND" NOT_EXT("pg_collation", "co.oid")
+	" ORDER BY" C_ORDER("n.nspname") "," C_ORDER("co.collname");
+
 static const char q_sequences[] =
 	"SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
 	" s.seqmin, s.seqmax, s.seqcache, s.seqcycle, tn.nspname, tc.relname, ta.attname,"
@@ -238,6 +287,8 @@ static const char q_functions[] =
 	" pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc')"
 	" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
 	" WHERE p.prokind IN ('f', 'p') AND" NS_FILTER("n") " AND" NOT_EXT("pg_proc", "p.oid")
+	/* the constructors a range type makes for itself come and go with it */
+	" AND NOT (p.prolang = 12 AND p.prosrc ~ '^(multi)?range_constructor[0-9]$')"
 	" ORDER BY" C_ORDER("n.nspname") "," C_ORDER("p.proname") ", 3";
 
 struct ctx {
@@ -588,6 +639,82 @@ static int row_domain(void *ctx, int n, const char *const *v)
 	return 0;
 }
 
+static int row_composite(void *ctx, int n, const char *const *v)
+{
+	struct ctx *c = ctx;
+	struct cdb_composite *t;
+	json_t *arr;
+
+	(void)n;
+	if (table_skipped(c->o, v[0], v[1]))
+		return 0;
+	t = CDB_ARENA_PUSH(&c->s->arena, c->s->composites, c->s->ncomposites, c->s->composites_cap);
+	t->schema = dup(c, v[0]);
+	t->name = dup(c, v[1]);
+	arr = v[2] ? json_loads(v[2], JSON_DECODE_ANY, NULL) : NULL;
+	if (arr && json_is_array(arr) && json_array_size(arr) > 0) {
+		t->attrs = cdb_arena_alloc(&c->s->arena, json_array_size(arr) * sizeof *t->attrs);
+		for (size_t i = 0; i < json_array_size(arr); i++) {
+			json_t *row = json_array_get(arr, i);
+			const char *name = json_string_value(json_array_get(row, 0));
+			const char *type = json_string_value(json_array_get(row, 1));
+
+			if (!name || !type)
+				continue;
+			t->attrs[t->nattrs].name = dup(c, name);
+			t->attrs[t->nattrs].type = dup(c, type);
+			t->attrs[t->nattrs].collation = dup_nonempty(c, json_string_value(json_array_get(row, 2)));
+			t->nattrs++;
+		}
+	}
+	json_decref(arr);
+	t->comment = dup(c, v[3]);
+	return 0;
+}
+
+static int row_range(void *ctx, int n, const char *const *v)
+{
+	struct ctx *c = ctx;
+	struct cdb_range *r;
+
+	(void)n;
+	if (table_skipped(c->o, v[0], v[1]))
+		return 0;
+	r = CDB_ARENA_PUSH(&c->s->arena, c->s->ranges, c->s->nranges, c->s->ranges_cap);
+	r->schema = dup(c, v[0]);
+	r->name = dup(c, v[1]);
+	r->subtype = dup(c, v[2]);
+	r->opclass = dup_nonempty(c, v[3]);
+	r->collation = dup_nonempty(c, v[4]);
+	r->canonical = dup_nonempty(c, v[5]);
+	r->subtype_diff = dup_nonempty(c, v[6]);
+	r->multirange_schema = dup_nonempty(c, v[7]);
+	r->multirange = dup_nonempty(c, v[8]);
+	r->comment = dup(c, v[9]);
+	return 0;
+}
+
+static int row_collation(void *ctx, int n, const char *const *v)
+{
+	struct ctx *c = ctx;
+	struct cdb_collation *co;
+
+	(void)n;
+	if (table_skipped(c->o, v[0], v[1]))
+		return 0;
+	co = CDB_ARENA_PUSH(&c->s->arena, c->s->collations, c->s->ncollations, c->s->collations_cap);
+	co->schema = dup(c, v[0]);
+	co->name = dup(c, v[1]);
+	co->provider = v[2] ? v[2][0] : 'd';
+	co->locale = dup_nonempty(c, v[3]);
+	co->lc_collate = dup_nonempty(c, v[4]);
+	co->lc_ctype = dup_nonempty(c, v[5]);
+	co->rules = dup_nonempty(c, v[6]);
+	co->deterministic = truth(v[7]);
+	co->comment = dup(c, v[8]);
+	return 0;
+}
+
 static int row_sequence(void *ctx, int n, const char *const *v)
 {
 	struct ctx *c = ctx;
@@ -691,6 +818,9 @@ static int introspect_all(struct cdb_schema *out, struct cdb_db *base, const str
 		{ q_triggers, row_trigger },
 		{ q_enums, row_enum },
 		{ q_domains, row_domain },
+		{ q_composites, row_composite },
+		{ q_ranges, row_range },
+		{ q_collations, row_collation },
 		{ q_sequences, row_sequence },
 		{ q_extensions, row_extension },
 		{ q_functions, row_function },

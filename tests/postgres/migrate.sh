@@ -12,7 +12,8 @@ DB="cdbmigrate_$$"
 pg_createdb "$DB"
 pg_createdb "${DB}_narrow"
 pg_createdb "${DB}_part"
-trap 'pg_dropdb "$DB"; pg_dropdb "${DB}_narrow"; pg_dropdb "${DB}_part"; rm -rf "$WORK"' EXIT
+pg_createdb "${DB}_types"
+trap 'pg_dropdb "$DB"; pg_dropdb "${DB}_narrow"; pg_dropdb "${DB}_part"; pg_dropdb "${DB}_types"; rm -rf "$WORK"' EXIT
 export CDB_DATABASE_URL="${CDB_TEST_PG_URL%/*}/$DB"
 
 sql() {
@@ -177,6 +178,51 @@ cdb upgrade head
 check_status 0 "upgrade once the rows fit the new bound"
 cdb check
 check_status 0 "check is clean after the new bound"
+
+# Composite types, range types and collations that columns use: a dropped
+# attribute is marked destructive; what PostgreSQL cannot change in place
+# while the type or collation is used is refused with one line naming it,
+# and no revision is written.
+cd .. && mkdir types && cd types || exit 2
+export CDB_DATABASE_URL="${CDB_TEST_PG_URL%/*}/${DB}_types"
+cdb init
+rm -f models/*.sql
+schema='CREATE COLLATION ci (provider = icu, locale = '"'und-u-ks-level2'"', deterministic = false);
+CREATE TYPE floatrange AS RANGE (subtype = float8);
+CREATE TYPE address AS (street text, city varchar(40), fax text);
+CREATE TABLE people (id int PRIMARY KEY, name text COLLATE ci, home address, span floatrange);'
+sql "$schema
+INSERT INTO people VALUES (1, 'Ann', ROW('1 Main St', 'Oslo', '555'), '[1,2)');" >/dev/null
+printf '%s\n' "$schema" >models/schema.sql
+cdb migrate -m same </dev/null
+check_status 0 "migrate of types written as the database has them"
+check_out "No changes detected"
+
+sed 's/, fax text//' models/schema.sql >models/schema.new && mv models/schema.new models/schema.sql
+cdb migrate -m "drop attribute" </dev/null
+check_status 0 "migrate dropping an attribute of a type in use"
+check_err "destructive: drops attribute 'fax' of type 'public.address' and its values in column 'public.people.home'"
+f=$(ls migrations/versions/*.sql)
+check "the drop is marked right above its statement" \
+	sh -c "grep -A1 -- \"drops attribute 'fax'\" '$f' | grep -qx 'ALTER TYPE \"address\" DROP ATTRIBUTE \"fax\";'"
+cdb upgrade head
+check_status 0 "upgrade dropping the attribute"
+check "the other attributes keep their values" test "$(sql "SELECT (home).street || (home).city FROM people")" = "1 Main StOslo"
+
+for change in 's/city varchar(40)/city text/' 's/ks-level2/ks-level1/' 's/subtype = float8)/subtype = float8, subtype_diff = float8mi)/' \
+	's/(street text, city varchar(40))/(city varchar(40), street text)/'; do
+	sed "$change" models/schema.sql >models/changed.sql && mv models/schema.sql schema.keep
+	cdb migrate -m refused </dev/null
+	check_status 2 "migrate refuses '$change' while it is in use"
+	check_err_line "$(case $change in
+		*city\ text*) echo "cdb: error: cannot change an attribute type of composite type 'public.address' in place: column 'people.home' uses it" ;;
+		*ks-level*) echo "cdb: error: cannot change collation 'public.ci' in place: column 'people.name' uses it" ;;
+		*subtype*) echo "cdb: error: cannot change range type 'public.floatrange' in place: column 'people.span' uses it" ;;
+		*) echo "cdb: error: cannot change the attribute order of composite type 'public.address' in place: column 'people.home' uses it" ;;
+		esac)"
+	check "no revision is written for '$change'" test "$(ls migrations/versions | wc -l)" = 1
+	rm -f models/changed.sql && mv schema.keep models/schema.sql
+done
 
 echo "1..$TESTS_RUN"
 [ "$TESTS_FAILED" = 0 ]

@@ -1,0 +1,13 @@
+CREATE TYPE address AS (
+    street text,
+    city varchar(60),
+    zip char(5),
+    country text COLLATE "C"
+);
+CREATE TABLE contacts (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    home address,
+    previous address[]
+);
+COMMENT ON TYPE address IS 'postal address, zip and country added';

@@ -1,0 +1,9 @@
+CREATE TYPE address AS (
+    street text,
+    city varchar(60)
+);
+CREATE TABLE contacts (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    home address
+);

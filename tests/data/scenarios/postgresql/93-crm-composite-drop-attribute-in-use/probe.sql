@@ -1,0 +1,1 @@
+SELECT id, name, (home).street, (home).city FROM contacts ORDER BY id;

@@ -1,0 +1,4 @@
+CREATE TABLE sensors (
+    id integer PRIMARY KEY,
+    label text NOT NULL
+);

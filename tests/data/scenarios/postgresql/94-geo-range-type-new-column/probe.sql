@@ -1,0 +1,1 @@
+SELECT id, label FROM sensors ORDER BY id;

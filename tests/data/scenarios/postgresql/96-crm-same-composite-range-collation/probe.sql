@@ -1,0 +1,1 @@
+SELECT id, name, home, span FROM contacts ORDER BY id;

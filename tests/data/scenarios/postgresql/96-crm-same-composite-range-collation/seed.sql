@@ -1,0 +1,1 @@
+INSERT INTO contacts VALUES (1, 'Ann', ROW('1 Main St', 'Oslo'), '[1,2)');

@@ -1,0 +1,1 @@
+INSERT INTO sensors VALUES (1, 'north'), (2, 'south');
