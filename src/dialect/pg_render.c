@@ -1475,7 +1475,7 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 	/* the tables with a column of these types, then the views reading them */
 	for (size_t i = 0; s && i < s->ntables; i++)
 		for (size_t k = 0; k < s->tables[i].ncolumns; k++) {
-			bool arr;
+			bool arr = false;
 
 			if (rebuilt_index(types, ntypes, s->tables[i].columns[k].type, &arr) < ntypes) {
 				names = xrealloc(names, (nnames + 1) * sizeof *names);
@@ -1546,7 +1546,7 @@ static void render_rebuild_type(const struct render *r, const struct cdb_op *op)
 
 		for (size_t k = 0; k < t->ncolumns; k++) {
 			const struct cdb_column *c = &t->columns[k];
-			bool arr;
+			bool arr = false;
 			size_t ti = rebuilt_index(types, ntypes, c->type, &arr);
 			/* a default naming a label that goes is replaced by a later op of the list */
 			bool keep_default = c->default_expr &&
