@@ -226,6 +226,15 @@ struct cdb_op {
 	 * from_table. Index and trigger ops also set them to the indexed table.
 	 */
 	const struct cdb_table *from_table, *to_table;
+	/*
+	 * The table as it is called when the op runs, for the statements that
+	 * name it: to_table once a RENAME_TABLE of it earlier in the same list
+	 * has run, else from_table (to_table when there is no from_table). The
+	 * upgrade renames a table before its other ops, the downgrade renames it
+	 * back after them, so in both lists this is the name at that point.
+	 * NULL when the op has no table.
+	 */
+	const struct cdb_table *table;
 	const struct cdb_column *from_column, *to_column;
 	const struct cdb_constraint *from_constraint, *to_constraint;
 	const struct cdb_index *from_index, *to_index;

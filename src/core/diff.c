@@ -2146,6 +2146,35 @@ static void build_inverse(struct cdb_diff *d)
 	}
 }
 
+/*
+ * Set each op's `table` to the table as it is called when the op runs: a
+ * RENAME_TABLE earlier in the list (same from_table and to_table) has given
+ * it its to_table name. Both lists go through here, so the downgrade names
+ * a renamed table by its new name until the rename back.
+ */
+static void name_tables(struct cdb_op *ops, size_t nops)
+{
+	size_t *renames = xcalloc(nops + 1, sizeof(*renames)), nrenames = 0;
+
+	for (size_t i = 0; i < nops; i++) {
+		struct cdb_op *op = &ops[i];
+
+		op->table = op->from_table ? op->from_table : op->to_table;
+		if (op->kind == CDB_OP_RENAME_TABLE) {
+			renames[nrenames++] = i;
+			continue;
+		}
+		if (!op->from_table || !op->to_table)
+			continue;
+		for (size_t k = 0; k < nrenames; k++)
+			if (ops[renames[k]].from_table == op->from_table && ops[renames[k]].to_table == op->to_table) {
+				op->table = op->to_table;
+				break;
+			}
+	}
+	free(renames);
+}
+
 /* --- the whole diff ------------------------------------------------------- */
 
 static void drop_view_op(struct ctx *c, const struct cdb_view *v, bool dependent)
@@ -2526,6 +2555,8 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 			out->ndestructive++;
 	}
 	build_inverse(out);
+	name_tables(out->ops, out->nops);
+	name_tables(out->inverse, out->ninverse);
 
 	free(order);
 	free(forder);

@@ -425,7 +425,8 @@ static size_t label_waits(const struct render *r, size_t at, const char *def);
 static void render_alter_column(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
-	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table;
+	/* t: the definition (for look-ups in its schema); n: the name it has now */
+	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table, *n = op->table;
 	const struct cdb_column *from = op->from_column, *to = op->to_column;
 	const char *name = to->name;
 	bool default_gone = false;
@@ -434,18 +435,18 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 	if (op->alter & CDB_ALTER_GENERATED) {
 		/* PostgreSQL cannot change a generation expression in place: re-add the column */
 		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, t);
+		qtable(b, n);
 		cdb_buf_puts(b, " DROP COLUMN ");
 		pg_quote_ident(b, from->name);
 		cdb_buf_puts(b, ";\nALTER TABLE ");
-		qtable(b, t);
+		qtable(b, n);
 		cdb_buf_puts(b, " ADD COLUMN ");
 		column_def_in(r, t, to);
 		cdb_buf_puts(b, ";\n");
 		return;
 	}
 	if ((op->alter & CDB_ALTER_IDENTITY) && from->identity && !to->identity) {
-		alter_column_head(b, t, name);
+		alter_column_head(b, n, name);
 		cdb_buf_puts(b, "DROP IDENTITY;\n");
 	} else if (from->identity && to->identity) {
 		const struct cdb_table *ft = op->from_table ? op->from_table : t;
@@ -458,14 +459,14 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		if (oldq && newq)
 			identity_options(&opts, newq, oldq, " SET ");
 		if (opts.len) {
-			alter_column_head(b, t, name);
+			alter_column_head(b, n, name);
 			cdb_buf_printf(b, "%s;\n", opts.ptr + 1);
 		}
 		cdb_buf_release(&opts);
 	}
 	if (from->default_expr && ((op->alter & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION)) || serial_changes ||
 	                           ((op->alter & CDB_ALTER_DEFAULT) && !to->default_expr))) {
-		alter_column_head(b, t, name);
+		alter_column_head(b, n, name);
 		cdb_buf_puts(b, "DROP DEFAULT;\n");
 		default_gone = true;
 	}
@@ -475,7 +476,7 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		const struct cdb_table *ft = op->from_table ? op->from_table : t;
 
 		when_triggers(r, ft, from->name, true);
-		alter_column_head(b, t, name);
+		alter_column_head(b, n, name);
 		cdb_buf_printf(b, "TYPE %s", to->type);
 		if (to->collation)
 			cdb_buf_printf(b, " COLLATE %s", to->collation);
@@ -496,26 +497,26 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		/* a default naming a label a later rebuild brings back is set by that rebuild */
 		if ((default_gone || !same(from->default_expr, to->default_expr)) &&
 		    label_waits(r, (size_t)(op - r->ops), to->default_expr) == r->nops) {
-			alter_column_head(b, t, name);
+			alter_column_head(b, n, name);
 			cdb_buf_printf(b, "SET DEFAULT %s;\n", to->default_expr);
 		}
 	}
 	if (to->serial_seq && serial_changes) {
-		owned_by(b, t->schema, to->serial_seq, t, name);
-		sync_sequence(b, t, name);
+		owned_by(b, t->schema, to->serial_seq, n, name);
+		sync_sequence(b, n, name);
 	}
 	if (from->notnull != to->notnull) {
-		alter_column_head(b, t, name);
+		alter_column_head(b, n, name);
 		cdb_buf_puts(b, to->notnull ? "SET NOT NULL;\n" : "DROP NOT NULL;\n");
 	}
 	if ((op->alter & CDB_ALTER_IDENTITY) && !from->identity && to->identity) {
 		struct cdb_buf clause = CDB_BUF_INIT;
 
 		identity_clause(&clause, identity_sequence(r, t, to), to->identity);
-		alter_column_head(b, t, name);
+		alter_column_head(b, n, name);
 		cdb_buf_printf(b, "ADD%s;\n", clause.ptr);
 		cdb_buf_release(&clause);
-		sync_sequence(b, t, name);
+		sync_sequence(b, n, name);
 	}
 }
 
@@ -547,19 +548,6 @@ static void column_def_at(const struct render *r, size_t at, const struct cdb_ta
 }
 
 /* ------------------------------------------ table options and row-level security */
-
-/*
- * The table an op names: its new name once a RENAME_TABLE of this list has
- * run (the upgrade renames before the table's other ops, the downgrade
- * renames back after them), else the name it had before the op.
- */
-static const struct cdb_table *table_now(const struct render *r, size_t at, const struct cdb_op *op)
-{
-	for (size_t i = 0; i < at; i++)
-		if (r->ops[i].kind == CDB_OP_RENAME_TABLE && op->to_table && r->ops[i].to_table == op->to_table)
-			return op->to_table;
-	return op->from_table ? op->from_table : op->to_table;
-}
 
 /* Length of the name part of a storage parameter "key=value". */
 static size_t option_keylen(const char *opt)
@@ -612,10 +600,10 @@ static void rls_statement(struct cdb_buf *b, const struct cdb_table *t, const ch
 	cdb_buf_printf(b, " %s ROW LEVEL SECURITY;\n", what);
 }
 
-static void render_alter_table(const struct render *r, size_t at, const struct cdb_op *op)
+static void render_alter_table(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
-	const struct cdb_table *t = table_now(r, at, op), *from = op->from_table, *to = op->to_table;
+	const struct cdb_table *t = op->table, *from = op->from_table, *to = op->to_table;
 	bool first;
 
 	/* WITHOUT ROWID / STRICT are SQLite's; nothing to do for them here */
@@ -708,10 +696,10 @@ static bool roles_public(const struct cdb_policy *p)
 	return p->nroles == 0 || (p->nroles == 1 && !strcmp(p->roles[0], "PUBLIC"));
 }
 
-static int render_policy(const struct render *r, size_t at, const struct cdb_op *op)
+static int render_policy(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
-	const struct cdb_table *t = table_now(r, at, op);
+	const struct cdb_table *t = op->table;
 	const struct cdb_policy *p = op->kind == CDB_OP_DROP_POLICY ? op->from_policy : op->to_policy;
 	const char *cmd = policy_command(p->command);
 
@@ -1682,7 +1670,7 @@ static int enum_add_needs_rebuild(const struct render *r, size_t at)
 static void render_comment(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
-	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table;
+	const struct cdb_table *t = op->table;
 
 	cdb_buf_puts(b, "COMMENT ON ");
 	switch (op->comment_on) {
@@ -2277,7 +2265,8 @@ static int render_alter_composite(const struct render *r, const struct cdb_op *o
 static int render_op(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
-	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table;
+	/* t: the definition (for look-ups in its schema); n: the name it has now */
+	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table, *n = op->table;
 
 	if (op->destructive)
 		cdb_buf_printf(b, "-- cdb: destructive: %s\n", op->reason ? op->reason : "loses data");
@@ -2302,33 +2291,33 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 			return refuse_partitioning(op);
 		if (op->alter & CDB_ALTER_PARTITION_BOUND)
 			render_partition_bound(b, op);
-		render_alter_table(r, (size_t)(op - r->ops), op);
+		render_alter_table(r, op);
 		break;
 	case CDB_OP_CREATE_POLICY:
 	case CDB_OP_DROP_POLICY:
 	case CDB_OP_ALTER_POLICY:
-		return render_policy(r, (size_t)(op - r->ops), op);
+		return render_policy(r, op);
 	case CDB_OP_ADD_COLUMN:
 		if (op->to_column->serial_seq)
 			serial_before(r, t, op->to_column);
 		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, t);
+		qtable(b, n);
 		cdb_buf_puts(b, " ADD COLUMN ");
 		column_def_at(r, (size_t)(op - r->ops), t, op->to_column);
 		cdb_buf_puts(b, ";\n");
 		if (op->to_column->serial_seq)
-			owned_by(b, t->schema, op->to_column->serial_seq, t, op->to_column->name);
+			owned_by(b, t->schema, op->to_column->serial_seq, n, op->to_column->name);
 		break;
 	case CDB_OP_DROP_COLUMN:
 		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, t);
+		qtable(b, n);
 		cdb_buf_puts(b, " DROP COLUMN ");
 		pg_quote_ident(b, op->from_column->name);
 		cdb_buf_puts(b, ";\n");
 		break;
 	case CDB_OP_RENAME_COLUMN:
 		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, t);
+		qtable(b, n);
 		cdb_buf_puts(b, " RENAME COLUMN ");
 		pg_quote_ident(b, op->from_column->name);
 		cdb_buf_puts(b, " TO ");
@@ -2342,7 +2331,7 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		if (label_waits(r, (size_t)(op - r->ops), op->to_constraint->definition) < r->nops)
 			break; /* added by the type rebuild that brings its label back */
 		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, t);
+		qtable(b, n);
 		cdb_buf_puts(b, " ADD ");
 		if (op->to_constraint->name) {
 			cdb_buf_puts(b, "CONSTRAINT ");
@@ -2354,7 +2343,7 @@ static int render_op(const struct render *r, const struct cdb_op *op)
 		break;
 	case CDB_OP_DROP_CONSTRAINT:
 		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, t);
+		qtable(b, n);
 		cdb_buf_puts(b, dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_constraint->definition)
 		                    ? " DROP CONSTRAINT IF EXISTS "
 		                    : " DROP CONSTRAINT ");

@@ -72,16 +72,10 @@ static bool is_table_change(enum cdb_op_kind k)
 	}
 }
 
-/* The name the table has when op i runs: renamed already if its RENAME_TABLE came first. */
+/* The name the table has when op i runs (the diff knows whether its RENAME_TABLE came first). */
 static const char *current_name(const struct render *r, size_t i)
 {
-	const struct cdb_op *op = &r->ops[i];
-
-	for (size_t k = 0; k < i; k++)
-		if (r->ops[k].kind == CDB_OP_RENAME_TABLE && r->ops[k].from_table == op->from_table &&
-		    r->ops[k].to_table == op->to_table)
-			return op->to_table->name;
-	return op->from_table->name;
+	return r->ops[i].table->name;
 }
 
 static bool default_constant(const char *d)

@@ -148,6 +148,59 @@ Test(diff, rename_hints)
 	cdb_schema_release(&b);
 }
 
+/*
+ * A renamed table whose columns and constraints change too: the upgrade
+ * renames first, the downgrade renames back last, and every op in between
+ * names the table as it is called at that point (its new name, both ways).
+ */
+Test(diff, ops_name_a_renamed_table_as_it_is_called)
+{
+	struct cdb_schema a, b;
+	struct cdb_diff d;
+	struct cdb_rename_hints h;
+	size_t back = 0;
+
+	schema_of(&a, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, qty INTEGER);"
+	              "CREATE INDEX ix_accounts_qty ON accounts (qty);");
+	schema_of(&b, "CREATE TABLE users (id INTEGER PRIMARY KEY, qty INTEGER CHECK (qty >= 0), note TEXT);"
+	              "CREATE INDEX ix_accounts_qty ON users (qty, note);");
+	cdb_rename_hints_init(&h);
+	cr_assert_eq(cdb_rename_hints_scan(&h, "m.sql", "-- cdb: rename table accounts to users\n"), 0);
+	cr_assert_eq(cdb_diff_compute(&d, &a, &b, &h), 0);
+	cr_assert_eq(count(&d, CDB_OP_ADD_COLUMN), 1);
+	cr_assert_eq(count(&d, CDB_OP_ADD_CONSTRAINT), 1);
+	for (size_t i = 0, seen = 0; i < d.nops; i++) {
+		const struct cdb_op *op = &d.ops[i];
+
+		cr_assert_not_null(op->table, "%s", describe(op));
+		if (op->kind == CDB_OP_RENAME_TABLE) {
+			cr_assert_str_eq(op->table->name, "accounts");
+			seen = 1;
+		} else {
+			cr_assert_str_eq(op->table->name, seen ? "users" : "accounts", "%s", describe(op));
+		}
+	}
+	for (size_t i = 0; i < d.ninverse; i++)
+		if (d.inverse[i].kind == CDB_OP_RENAME_TABLE)
+			back = i;
+	cr_assert_gt(back, 0);
+	cr_assert_str_eq(d.inverse[back].table->name, "users");
+	cr_assert_str_eq(d.inverse[back].to_table->name, "accounts");
+	for (size_t i = 0; i < d.ninverse; i++) {
+		const struct cdb_op *op = &d.inverse[i];
+
+		cr_assert_not_null(op->table, "%s", describe(op));
+		if (i < back && (op->kind == CDB_OP_DROP_COLUMN || op->kind == CDB_OP_DROP_CONSTRAINT))
+			cr_assert_str_eq(op->table->name, "users", "%s", describe(op));
+		if (i > back)
+			cr_assert_str_eq(op->table->name, "accounts", "%s", describe(op));
+	}
+	cdb_diff_release(&d);
+	cdb_rename_hints_release(&h);
+	cdb_schema_release(&a);
+	cdb_schema_release(&b);
+}
+
 Test(diff, dependency_order)
 {
 	struct cdb_schema a, b;

@@ -1,0 +1,1 @@
+SELECT id, name, qty FROM crm.thing_stock ORDER BY id;

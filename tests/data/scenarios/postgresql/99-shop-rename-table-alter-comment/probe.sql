@@ -1,0 +1,1 @@
+SELECT id, label, qty FROM stock_levels ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, name, qty FROM thing_stock ORDER BY id;
