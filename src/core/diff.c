@@ -1342,20 +1342,23 @@ static bool domain_array_used(const struct cdb_schema *s, const struct cdb_domai
 	return false;
 }
 
+/* Has domain d a CHECK of k's name and definition? */
+static bool domain_has_check(const struct cdb_domain *d, const struct cdb_domain_check *k)
+{
+	for (size_t i = 0; i < d->nchecks; i++)
+		if (!strcmp(d->checks[i].name, k->name) && !strcmp(d->checks[i].definition, k->definition))
+			return true;
+	return false;
+}
+
 /* Does going from domain a to b add a CHECK or NOT NULL, which the server validates? */
 static bool domain_adds_rule(const struct cdb_domain *a, const struct cdb_domain *b)
 {
 	if (b->notnull && !a->notnull)
 		return true;
-	for (size_t i = 0; i < b->nchecks; i++) {
-		bool had = false;
-
-		for (size_t k = 0; k < a->nchecks && !had; k++)
-			had = !strcmp(a->checks[k].name, b->checks[i].name) &&
-			      !strcmp(a->checks[k].definition, b->checks[i].definition);
-		if (!had)
+	for (size_t i = 0; i < b->nchecks; i++)
+		if (!domain_has_check(a, &b->checks[i]))
 			return true;
-	}
 	return false;
 }
 
@@ -1457,15 +1460,9 @@ static const struct cdb_domain *domain_without_calls(struct ctx *c, const struct
 /* Does `b` have a CHECK that `a` lacks and that calls a function of `fns`? */
 static bool adds_call(const struct cdb_domain *a, const struct cdb_domain *b, const struct cdb_schema *fns)
 {
-	for (size_t i = 0; i < b->nchecks; i++) {
-		bool had = false;
-
-		for (size_t k = 0; k < a->nchecks && !had; k++)
-			had = !strcmp(a->checks[k].name, b->checks[i].name) &&
-			      !strcmp(a->checks[k].definition, b->checks[i].definition);
-		if (!had && calls_function(fns, b->checks[i].definition))
+	for (size_t i = 0; i < b->nchecks; i++)
+		if (!domain_has_check(a, &b->checks[i]) && calls_function(fns, b->checks[i].definition))
 			return true;
-	}
 	return false;
 }
 

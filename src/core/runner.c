@@ -175,6 +175,12 @@ static int table_exists(bool *out, struct cdb_db *db, const char *table)
 	return ret;
 }
 
+static void sort_rows(struct cdb_strv *rows)
+{
+	if (rows->n > 1)
+		qsort(rows->v, rows->n, sizeof *rows->v, cmp_str);
+}
+
 static void rows_sql(struct cdb_buf *q, struct cdb_db *db)
 {
 	cdb_buf_puts(q, "SELECT version_num FROM ");
@@ -189,8 +195,8 @@ static int read_rows(struct cdb_strv *out, struct cdb_db *db)
 	rows_sql(&q, db);
 	ret = db->vt->query(db, q.ptr, NULL, 0, collect_cb, out);
 	cdb_buf_release(&q);
-	if (!ret && out->n > 1)
-		qsort(out->v, out->n, sizeof *out->v, cmp_str);
+	if (!ret)
+		sort_rows(out);
 	return ret;
 }
 
@@ -412,8 +418,8 @@ static int begin_step(struct cdb_db *db, struct cdb_strv *now)
 		rows_sql(&q, db);
 		ret = db->vt->begin_query(db, q.ptr, collect_cb, now);
 		cdb_buf_release(&q);
-		if (!ret && now->n > 1)
-			qsort(now->v, now->n, sizeof *now->v, cmp_str);
+		if (!ret)
+			sort_rows(now);
 	} else {
 		ret = db->vt->begin(db);
 		if (!ret && (ret = read_rows(now, db)) != 0) {
