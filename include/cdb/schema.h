@@ -70,6 +70,8 @@ struct cdb_constraint {
 	                      (PostgreSQL: pg_get_constraintdef(); SQLite: the clause text
 	                      from the CREATE TABLE, for rendering) */
 	char *comment;     /* COMMENT ON CONSTRAINT, NULL: none */
+	char *in_column;   /* SQLite: the column whose definition holds this clause;
+	                      NULL for a table constraint (not compared) */
 };
 
 struct cdb_index {

@@ -200,6 +200,17 @@ static struct cdb_constraint *new_constraint(struct cdb_schema *s, struct cdb_ta
 	return c;
 }
 
+/* A constraint written inside the definition of column `col`. */
+static struct cdb_constraint *new_column_constraint(struct cdb_schema *s, struct cdb_table *tb,
+                                                    enum cdb_constraint_kind kind, char *name,
+                                                    char *col)
+{
+	struct cdb_constraint *c = new_constraint(s, tb, kind, name);
+
+	c->in_column = col;
+	return c;
+}
+
 static bool column_constraint_start(const struct cdb_tok *k)
 {
 	static const char *const kw[] = { "CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
@@ -240,7 +251,7 @@ static void parse_column_def(struct cdb_schema *s, struct cdb_table *tb, const s
 			continue;
 		}
 		if (cdb_tok_is(k, "PRIMARY")) {
-			c = new_constraint(s, tb, CDB_CON_PRIMARY, cname);
+			c = new_column_constraint(s, tb, CDB_CON_PRIMARY, cname, colname);
 			c->columns = cdb_arena_alloc(ar, sizeof(char *));
 			c->columns[0] = colname;
 			c->ncolumns = 1;
@@ -257,7 +268,7 @@ static void parse_column_def(struct cdb_schema *s, struct cdb_table *tb, const s
 			i += cdb_tok_is(k, "NOT") ? 2 : 1;
 			i = skip_conflict(t, i, b);
 		} else if (cdb_tok_is(k, "UNIQUE")) {
-			c = new_constraint(s, tb, CDB_CON_UNIQUE, cname);
+			c = new_column_constraint(s, tb, CDB_CON_UNIQUE, cname, colname);
 			c->columns = cdb_arena_alloc(ar, sizeof(char *));
 			c->columns[0] = colname;
 			c->ncolumns = 1;
@@ -266,7 +277,7 @@ static void parse_column_def(struct cdb_schema *s, struct cdb_table *tb, const s
 		} else if (cdb_tok_is(k, "CHECK")) {
 			size_t close = skip_group(t, i + 1, b);
 
-			c = new_constraint(s, tb, CDB_CON_CHECK, cname);
+			c = new_column_constraint(s, tb, CDB_CON_CHECK, cname, colname);
 			c->expr = span(ar, t, i + 2, close - 1);
 			c->definition = span(ar, t, start, close);
 			i = close;
@@ -280,7 +291,7 @@ static void parse_column_def(struct cdb_schema *s, struct cdb_table *tb, const s
 				col->collation = upper_dup(ar, cdb_tok_ident(ar, &t->v[i + 1]));
 			i += 2;
 		} else if (cdb_tok_is(k, "REFERENCES")) {
-			c = new_constraint(s, tb, CDB_CON_FOREIGN, cname);
+			c = new_column_constraint(s, tb, CDB_CON_FOREIGN, cname, colname);
 			c->columns = cdb_arena_alloc(ar, sizeof(char *));
 			c->columns[0] = colname;
 			c->ncolumns = 1;

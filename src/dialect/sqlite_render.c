@@ -115,7 +115,12 @@ static bool addable(const struct cdb_table *t, const struct cdb_column *c)
 	return true;
 }
 
-/* A constraint written inside the definition of a column the same run adds. */
+/*
+ * A constraint written inside the definition of a column the same run adds:
+ * that column's own clause, not one that merely reads the same (a foreign key
+ * added to an existing column `a` is not part of a new column `b` declared
+ * with the same REFERENCES clause).
+ */
 static bool inline_with_added(const struct render *r, size_t a, size_t b, const struct cdb_constraint *k)
 {
 	if ((k->kind != CDB_CON_FOREIGN && k->kind != CDB_CON_CHECK) || !k->definition)
@@ -123,7 +128,8 @@ static bool inline_with_added(const struct render *r, size_t a, size_t b, const 
 	for (size_t i = a; i < b; i++) {
 		const struct cdb_op *op = &r->ops[i];
 
-		if (op->kind == CDB_OP_ADD_COLUMN && op->to_column->definition &&
+		if (op->kind == CDB_OP_ADD_COLUMN && op->to_column->definition && k->in_column &&
+		    !strcasecmp(k->in_column, op->to_column->name) &&
 		    addable(op->to_table, op->to_column) && strstr(op->to_column->definition, k->definition))
 			return true;
 	}

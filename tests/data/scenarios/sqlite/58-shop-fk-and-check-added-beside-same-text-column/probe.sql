@@ -1,0 +1,1 @@
+SELECT id, a, n FROM c ORDER BY id;
