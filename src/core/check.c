@@ -666,31 +666,35 @@ static bool graph_is_linear(const struct cdb_graph *g)
 	return true;
 }
 
-static int compare_models(struct cdb_findings *out, struct cdb_db *scratch,
-                          const struct cdb_config *cfg, const struct cdb_schema *head)
+/*
+ * Read what the models declare, through `via` (the live server on
+ * PostgreSQL: with shadow_url set, the scratch database is the shadow
+ * itself, so the models must be read before the replay starts there).
+ */
+static int load_want(struct cdb_schema *want, struct cdb_models *m, const struct cdb_dialect *d,
+                     struct cdb_db *via, const struct cdb_config *cfg)
 {
-	struct cdb_models m;
-	struct cdb_schema want;
 	struct cdb_introspect_opts o;
+	int rc;
+
+	rc = cdb_models_load(m, cfg->models_dir);
+	if (rc < 0)
+		return rc;
+	introspect_opts(&o, cfg);
+	return d->load_models(want, via, cfg, (const char *const *)m->files, m->nfiles, &o);
+}
+
+static int compare_models(struct cdb_findings *out, const struct cdb_schema *head,
+                          const struct cdb_schema *want, const struct cdb_models *m)
+{
 	struct cdb_diff d;
 	struct cdb_buf line = CDB_BUF_INIT;
-	bool have_diff = false;
 	size_t i;
 	int rc;
 
-	cdb_models_init(&m);
-	cdb_schema_init(&want);
-	rc = cdb_models_load(&m, cfg->models_dir);
+	rc = cdb_diff_compute(&d, head, want, &m->hints);
 	if (rc < 0)
-		goto done;
-	introspect_opts(&o, cfg);
-	rc = scratch->vt->load_models(&want, scratch, cfg, (const char *const *)m.files, m.nfiles, &o);
-	if (rc < 0)
-		goto done;
-	rc = cdb_diff_compute(&d, head, &want, &m.hints);
-	if (rc < 0)
-		goto done;
-	have_diff = true;
+		return rc;
 	if (!cdb_diff_empty(&d)) {
 		struct cdb_finding *f = cdb_findings_add(
 			out, CDB_FINDING_MODELS_CHANGED, NULL, NULL,
@@ -705,14 +709,9 @@ static int compare_models(struct cdb_findings *out, struct cdb_db *scratch,
 		}
 		cdb_finding_detail(out, f, "fix: cdb migrate -m \"describe the change\"");
 	}
-	rc = 0;
-done:
-	if (have_diff)
-		cdb_diff_release(&d);
+	cdb_diff_release(&d);
 	cdb_buf_release(&line);
-	cdb_schema_release(&want);
-	cdb_models_release(&m);
-	return rc;
+	return 0;
 }
 
 /* Downgrade one revision at a time (linear history), checking each step. */
@@ -773,12 +772,17 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
                       const struct cdb_scratch_opts *o)
 {
 	struct cdb_db *db = NULL;
-	struct cdb_schema *after = NULL, head, again, empty;
+	struct cdb_schema *after = NULL, head, again, empty, want;
+	struct cdb_models m;
 	bool have_empty = false;
 	bool linear = graph_is_linear(g), failed = false, have_head = false, have_again = false;
 	size_t i, nafter = 0;
 	int rc;
 
+	cdb_models_init(&m);
+	cdb_schema_init(&want);
+	if (o->models && (rc = load_want(&want, &m, d, server, cfg)) < 0)
+		goto done;
 	rc = d->open_scratch(&db, server, cfg);
 	if (rc < 0)
 		goto done;
@@ -811,7 +815,7 @@ int cdb_check_scratch(struct cdb_findings *out, const struct cdb_dialect *d,
 	if (rc < 0)
 		goto done;
 	if (o->models) {
-		rc = compare_models(out, db, cfg, &head);
+		rc = compare_models(out, &head, &want, &m);
 		if (rc < 0)
 			goto done;
 	}
@@ -874,6 +878,8 @@ done:
 		cdb_schema_release(&head);
 	if (have_empty)
 		cdb_schema_release(&empty);
+	cdb_schema_release(&want);
+	cdb_models_release(&m);
 	if (db)
 		db->vt->close(db);
 	return rc;

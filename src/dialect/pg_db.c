@@ -1119,6 +1119,18 @@ done:
 	return rc;
 }
 
+struct flag_row {
+	bool yes;
+};
+
+static int flag_row(void *ctx, int n, const char *const *v)
+{
+	struct flag_row *f = ctx;
+
+	f->yes = n > 0 && v[0] && v[0][0] == 't';
+	return 0;
+}
+
 struct namelist {
 	char **names;
 	size_t n;
@@ -1176,21 +1188,108 @@ done:
 	return rc;
 }
 
-static int open_shadow_url(struct pg_db **out, const struct cdb_config *cfg, bool echo)
+/*
+ * What cdb writes on a database it may wipe (COMMENT ON DATABASE), so that
+ * the next run knows the models it left there are its own.
+ */
+static const char shadow_mark[] = "cdb scratch database: cdb empties it on every run";
+
+/*
+ * Whether the database holds anything at all of a user's: the test of
+ * pristine_sql, without cdb's tables, and with public counting as empty
+ * however it was made (cdb's own wipe makes it anew).
+ */
+static const char shadow_state_sql[] =
+	"SELECT pg_catalog.shobj_description(d.oid, 'pg_database') IS NOT DISTINCT FROM $1,"
+	" NOT ("
+	" EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE oid >= 16384 AND nspname <> 'public'"
+	"  AND nspname !~ '^pg_(toast_)?temp_')"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid >= 16384"
+	"  AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND c.relpersistence <> 't')"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.oid >= 16384 AND t.typrelid = 0"
+	"  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0))"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_collation WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_operator WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config WHERE oid >= 16384)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_event_trigger)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_foreign_server)"
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_publication))"
+	" FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()";
+
+struct shadow_state {
+	bool ours, empty;
+};
+
+static int shadow_state_row(void *ctx, int n, const char *const *v)
+{
+	struct shadow_state *st = ctx;
+
+	st->ours = n > 0 && v[0] && v[0][0] == 't';
+	st->empty = n > 1 && v[1] && v[1][0] == 't';
+	return 0;
+}
+
+static int text_row(void *ctx, int n, const char *const *v)
+{
+	char **out = ctx;
+
+	if (n > 0 && v[0] && !*out)
+		*out = xstrdup(v[0]);
+	return 0;
+}
+
+/*
+ * Whether `shadow` is the very database `target` is connected to: the
+ * target's backend shows in the shadow's pg_stat_activity, connected to the
+ * shadow's database. Aliases (localhost and 127.0.0.1, a socket and a port,
+ * a pooler) all end at that one backend.
+ */
+static int same_database(struct pg_db *shadow, struct pg_db *target, bool *same)
+{
+	char *pid = NULL;
+	const char *params[1];
+	struct flag_row found = {0};
+	int rc;
+
+	*same = false;
+	rc = pg_query(target, "SELECT pg_catalog.pg_backend_pid()", NULL, 0, text_row, &pid);
+	if (rc || !pid)
+		return rc;
+	params[0] = pid;
+	rc = pg_query(shadow,
+	              "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity"
+	              " WHERE pid = $1::integer AND datname = pg_catalog.current_database())",
+	              params, 1, flag_row, &found);
+	free(pid);
+	*same = found.yes;
+	return rc;
+}
+
+/*
+ * Open the database of shadow_url and empty it for the models. Refused,
+ * before anything is dropped: the database `target` is connected to (the one
+ * being migrated), and a database that holds anything without being cdb's
+ * own (marked by shadow_mark when cdb first used it empty).
+ */
+static int open_shadow_url(struct pg_db **out, const struct cdb_config *cfg, bool echo,
+                           struct pg_db *target)
 {
 	struct cdb_url url;
 	struct pg_params params = {0};
 	struct pg_db *db = NULL;
+	struct shadow_state st = {0};
+	const char *mark[1] = { shadow_mark };
+	char *masked = cdb_url_mask(cfg->shadow_url);
+	bool same = false;
 	int rc;
 
 	rc = cdb_url_parse(&url, cfg->shadow_url, cfg->dir);
 	if (rc)
-		return rc;
+		goto out;
 	if (url.kind != CDB_URL_POSTGRES) {
-		char *masked = cdb_url_mask(cfg->shadow_url);
-
 		rc = cdb_error_set(CDB_EINVALID, "shadow_url '%s' is not a PostgreSQL URL", masked);
-		free(masked);
 		goto done;
 	}
 	params_from_url(&params, &url);
@@ -1200,7 +1299,43 @@ static int open_shadow_url(struct pg_db **out, const struct cdb_config *cfg, boo
 		goto done;
 	}
 	db->base.echo = echo;
-	rc = wipe_database(db);
+	if (target && (rc = same_database(db, target, &same)) == 0 && same) {
+		rc = cdb_error_set(CDB_EINVALID,
+		                   "shadow_url '%s' is the database being migrated; cdb empties its "
+		                   "shadow database and will not empty this one", masked);
+		cdb_error_hint("set shadow_url to a database of its own, or remove it to let cdb "
+		               "create a temporary one");
+	}
+	if (rc == 0)
+		rc = pg_query(db, shadow_state_sql, mark, 1, shadow_state_row, &st);
+	if (rc == 0 && !st.ours && !st.empty) {
+		rc = cdb_error_set(CDB_EINVALID,
+		                   "shadow_url '%s' names a database that is not empty and not cdb's "
+		                   "shadow database; cdb will not empty it", masked);
+		cdb_error_hint("set shadow_url to an empty database that only cdb uses");
+	}
+	if (rc == 0 && !st.ours) {
+		/* The mark needs the database's owner, as the wipe does. */
+		struct cdb_buf sql = CDB_BUF_INIT;
+		char *dbname = NULL;
+
+		rc = pg_query(db, "SELECT pg_catalog.current_database()", NULL, 0, text_row, &dbname);
+		if (rc == 0 && dbname) {
+			cdb_buf_puts(&sql, "COMMENT ON DATABASE ");
+			pg_quote_ident(&sql, dbname);
+			cdb_buf_puts(&sql, " IS ");
+			pg_quote_literal(&sql, shadow_mark);
+			rc = run_sql(db, sql.ptr);
+			if (rc) {
+				cdb_error_prefix("cannot mark the shadow database at %s as cdb's", db->where);
+				cdb_error_hint("shadow_url must name a database its user owns");
+			}
+		}
+		free(dbname);
+		cdb_buf_release(&sql);
+	}
+	if (rc == 0)
+		rc = wipe_database(db);
 	if (rc) {
 		pg_close(&db->base);
 		goto done;
@@ -1209,6 +1344,8 @@ static int open_shadow_url(struct pg_db **out, const struct cdb_config *cfg, boo
 done:
 	params_release(&params);
 	cdb_url_release(&url);
+out:
+	free(masked);
 	return rc;
 }
 
@@ -1294,18 +1431,6 @@ static bool fit_one_transaction(const struct cdb_buf *texts, size_t nfiles)
 		}
 	}
 	return true;
-}
-
-struct flag_row {
-	bool yes;
-};
-
-static int flag_row(void *ctx, int n, const char *const *v)
-{
-	struct flag_row *f = ctx;
-
-	f->yes = n > 0 && v[0] && v[0][0] == 't';
-	return 0;
 }
 
 /*
@@ -1468,7 +1593,7 @@ static int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const str
 			goto done;
 	}
 	if (shadow_url)
-		rc = open_shadow_url(&shadow, cfg, base->echo);
+		rc = open_shadow_url(&shadow, cfg, base->echo, db);
 	else
 		rc = create_temp_db(&shadow, db);
 	if (rc)
@@ -1490,13 +1615,20 @@ done:
 	return rc;
 }
 
+/*
+ * A scratch database for `check --scratch`: the shadow database when
+ * shadow_url is set (with the same refusals as for the models), otherwise a
+ * temporary one on the server of `base`.
+ */
 static int pg_open_scratch(struct cdb_db **out, struct cdb_db *base, const struct cdb_config *cfg)
 {
 	struct pg_db *tmp = NULL;
 	int rc;
 
-	(void)cfg;
-	rc = create_temp_db(&tmp, pg_of(base));
+	if (cfg && cfg->shadow_url && *cfg->shadow_url)
+		rc = open_shadow_url(&tmp, cfg, base->echo, pg_of(base));
+	else
+		rc = create_temp_db(&tmp, pg_of(base));
 	if (rc)
 		return rc;
 	*out = &tmp->base;

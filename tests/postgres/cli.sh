@@ -145,5 +145,60 @@ cdb -c bad/cdb.ini migrate -m broken
 check_status 2 "a broken model fails migrate with -c"
 check_err "cdb: error: bad/models/schema.sql:4: "
 
+# --- shadow_url: never the live database, never someone else's --------------
+mkdir shadow && cd shadow || exit 2
+URL=$(newdb shadowlive)
+export CDB_DATABASE_URL="$URL"
+cdb init
+rm -f models/*.sql
+echo 'CREATE TABLE a (id int); CREATE TABLE b (id int);' >models/schema.sql
+cdb migrate -m first
+check_status 0 "migrate with a temporary shadow"
+cdb upgrade head
+check_status 0 "upgrade head"
+sql "INSERT INTO a VALUES (1), (2)" >/dev/null
+echo 'CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id int);' >models/schema.sql
+# the live database by another spelling of its address
+alias=$(echo "$URL" | sed 's/@127\.0\.0\.1:/@localhost:/')
+printf 'shadow_url = %s\n' "$alias" >>cdb.ini
+cdb migrate -m second
+check_status 2 "migrate refuses shadow_url naming the live database"
+check_err_line "cdb: error: shadow_url '$alias' is the database being migrated; cdb empties its shadow database and will not empty this one"
+check "rows kept" test "$(sql "SELECT count(*) FROM a")" = 2
+check "cdb's own tables kept" test "$(sql "SELECT count(*) FROM cdb_version")" = 1
+check "no revision written" test "$(ls migrations/versions | wc -l)" = 1
+cdb check --scratch
+check_status 2 "check --scratch refuses shadow_url naming the live database"
+check_err "is the database being migrated"
+check "rows kept after check --scratch" test "$(sql "SELECT count(*) FROM a")" = 2
+# someone else's database: refused, left as it was
+OTHER=$(newdb shadowother)
+$PSQL "$OTHER" -c "CREATE TABLE theirs (id int); INSERT INTO theirs VALUES (5)" >/dev/null
+sed -i '/^shadow_url/d' cdb.ini
+printf 'shadow_url = %s\n' "$OTHER" >>cdb.ini
+cdb migrate -m second
+check_status 2 "migrate refuses a shadow_url database that is not empty and not cdb's"
+check_err "not empty and not cdb's shadow database"
+check "their rows kept" test "$($PSQL "$OTHER" -c "SELECT count(*) FROM theirs")" = 1
+cdb check --scratch
+check_status 2 "check --scratch refuses it too"
+# an empty database becomes cdb's shadow; check --scratch replays into it
+EMPTY=$(newdb shadowempty)
+sed -i '/^shadow_url/d' cdb.ini
+printf 'shadow_url = %s\n' "$EMPTY" >>cdb.ini
+before=$(shadows)
+cdb migrate -m second
+check_status 0 "migrate uses an empty shadow_url database"
+cdb upgrade head
+check_status 0 "upgrade head after it"
+cdb check --scratch
+check_status 0 "check --scratch replays into the shadow_url database"
+check "check --scratch made no temporary database" test "$(shadows)" = "$before"
+check "the shadow holds the replayed revisions" \
+	test "$($PSQL "$EMPTY" -c "SELECT count(*) FROM pg_class WHERE relname = 'c'")" = 1
+cdb check
+check_status 0 "check uses the shadow again (its own now)"
+cd .. || exit 2
+
 echo "1..$TESTS_RUN"
 [ "$TESTS_FAILED" = 0 ]

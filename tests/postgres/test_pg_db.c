@@ -666,7 +666,7 @@ Test(pg_shadow, without_createdb_the_hint_names_shadow_url)
 	free(url);
 }
 
-Test(pg_shadow, shadow_url_is_wiped_and_kept)
+Test(pg_shadow, an_empty_shadow_url_becomes_cdbs_and_is_wiped_on_every_run)
 {
 	struct cdb_config cfg;
 	struct cdb_introspect_opts o = {0};
@@ -678,11 +678,9 @@ Test(pg_shadow, shadow_url_is_wiped_and_kept)
 	struct cdb_schema s;
 
 	pgtest_config(&cfg);
-	sdb = pgtest_open(shadow, &cfg);
-	pgtest_exec(sdb, "CREATE TABLE junk (id int); CREATE SCHEMA extra; CREATE TABLE extra.old (x int);");
-	cdb_db_close(sdb);
 	cfg.shadow_url = shadow;
 	db = pgtest_open(url, &cfg);
+	/* the second round finds the first one's models: cdb's own, so wiped */
 	for (int round = 0; round < 2; round++) {
 		cdb_schema_init(&s);
 		cr_assert_eq(db->vt->load_models(&s, db, &cfg, files, 1, &o), 0, "%s", cdb_error_message());
@@ -704,6 +702,98 @@ Test(pg_shadow, shadow_url_is_wiped_and_kept)
 	unlink(file);
 	free(file);
 	free(shadow);
+	free(url);
+}
+
+/* A shadow_url database that holds objects cdb did not put there is refused, and left as it is. */
+Test(pg_shadow, a_shadow_url_holding_someone_elses_objects_is_refused_untouched)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = {0};
+	char *url = pgtest_create_db("target");
+	char *shadow = pgtest_create_db("shadowdb");
+	char *file = pgtest_write_file("CREATE TABLE a (id int);\n");
+	const char *files[1] = { file };
+	struct cdb_db *db, *sdb;
+	struct cdb_schema s;
+	int rc;
+
+	pgtest_config(&cfg);
+	sdb = pgtest_open(shadow, &cfg);
+	pgtest_exec(sdb, "CREATE TABLE junk (id int); INSERT INTO junk VALUES (1), (2);"
+	                 " CREATE SCHEMA extra; CREATE TABLE extra.old (x int);");
+	cdb_db_close(sdb);
+	cfg.shadow_url = shadow;
+	db = pgtest_open(url, &cfg);
+	cdb_schema_init(&s);
+	rc = db->vt->load_models(&s, db, &cfg, files, 1, &o);
+	cr_assert_eq(rc, CDB_EINVALID, "rc %d: %s", rc, cdb_error_message());
+	cr_assert(strstr(cdb_error_message(), "not empty and not cdb's shadow database"), "%s",
+	          cdb_error_message());
+	cdb_schema_release(&s);
+	cdb_db_close(db);
+	sdb = pgtest_open(shadow, &cfg);
+	{
+		char *v = pgtest_value(sdb, "SELECT (SELECT count(*) FROM junk) || ' '"
+		                            " || (SELECT count(*) FROM pg_class WHERE relname = 'old')");
+
+		cr_assert_str_eq(v, "2 1");
+		free(v);
+	}
+	cdb_db_close(sdb);
+	unlink(file);
+	free(file);
+	free(shadow);
+	free(url);
+}
+
+/*
+ * shadow_url naming the database being migrated, by another spelling of
+ * its address, is refused before anything is dropped, even when that
+ * database is empty but for cdb's tables.
+ */
+Test(pg_shadow, a_shadow_url_that_is_the_target_is_refused_untouched)
+{
+	struct cdb_config cfg;
+	struct cdb_introspect_opts o = {0};
+	char *url = pgtest_create_db("target");
+	char *file = pgtest_write_file("CREATE TABLE a (id int);\n");
+	const char *files[1] = { file };
+	struct cdb_db *db;
+	struct cdb_schema s;
+	const char *at = strstr(url, "@127.0.0.1:");
+	char *alias;
+	int rc;
+
+	/* the same server by another name */
+	if (at)
+		alias = xasprintf("%.*s@localhost:%s", (int)(at - url), url, at + strlen("@127.0.0.1:"));
+	else
+		alias = xstrdup(url);
+	pgtest_config(&cfg);
+	cfg.shadow_url = alias;
+	db = pgtest_open(url, &cfg);
+	for (int round = 0; round < 2; round++) {
+		if (round == 1)
+			pgtest_exec(db, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (7);");
+		cdb_schema_init(&s);
+		rc = db->vt->load_models(&s, db, &cfg, files, 1, &o);
+		cr_assert_eq(rc, CDB_EINVALID, "round %d rc %d: %s", round, rc, cdb_error_message());
+		cr_assert(strstr(cdb_error_message(), "is the database being migrated"), "%s",
+		          cdb_error_message());
+		cdb_schema_release(&s);
+	}
+	{
+		char *v = pgtest_value(db, "SELECT (SELECT sum(id) FROM kept) || ' '"
+		                           " || (SELECT count(*) FROM pg_class WHERE relname = 'a')");
+
+		cr_assert_str_eq(v, "7 0");
+		free(v);
+	}
+	cdb_db_close(db);
+	unlink(file);
+	free(file);
+	free(alias);
 	free(url);
 }
 
