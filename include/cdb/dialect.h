@@ -89,6 +89,15 @@ struct cdb_dialect {
 	int (*before_step)(struct cdb_db *db);
 	int (*after_step)(struct cdb_db *db);
 	int (*check_constraints)(struct cdb_db *db);
+	/*
+	 * The same for a --sql script, which a shell runs as written: SQL put
+	 * before its first transaction, before each COMMIT (failing, and
+	 * rolling the transaction back, when a constraint does not hold) and
+	 * after its last transaction. NULL: nothing.
+	 */
+	const char *script_prologue;
+	const char *script_check;
+	const char *script_epilogue;
 
 	/* Quote an identifier / a string literal for this dialect, appending to `b`. */
 	void (*quote_ident)(struct cdb_buf *b, const char *ident);

@@ -670,6 +670,8 @@ int cdb_runner_script(struct cdb_buf *out, const struct cdb_dialect *d,
 	ret = cdb_plan_build(&plan, g, dir, target, from, nfrom);
 	if (ret)
 		goto done;
+	if (d->script_prologue)
+		cdb_buf_printf(out, "%s\n", d->script_prologue);
 	cdb_buf_puts(out, "-- cdb tables\n");
 	d->version_tables_sql(out, cfg);
 	cdb_buf_putc(out, '\n');
@@ -701,12 +703,20 @@ int cdb_runner_script(struct cdb_buf *out, const struct cdb_dialect *d,
 		}
 		version_sql(out, d, cfg, st);
 		history_sql(out, d, cfg, st, 0);
-		if (!all && !st->rev->no_transaction)
+		if (!all && !st->rev->no_transaction) {
+			if (d->script_check)
+				cdb_buf_puts(out, d->script_check);
 			cdb_buf_puts(out, "COMMIT;\n");
+		}
 		cdb_buf_putc(out, '\n');
 	}
-	if (all)
+	if (all) {
+		if (d->script_check)
+			cdb_buf_puts(out, d->script_check);
 		cdb_buf_puts(out, "COMMIT;\n");
+	}
+	if (d->script_epilogue)
+		cdb_buf_printf(out, "%s%s", all ? "\n" : "", d->script_epilogue);
 done:
 	cdb_plan_release(&plan);
 	return ret;

@@ -440,6 +440,26 @@ const struct cdb_dialect cdb_sqlite_dialect = {
 	.before_step = sqlite_before_step,
 	.after_step = sqlite_after_step,
 	.check_constraints = sqlite_check_constraints,
+	/*
+	 * A rebuild drops the old table: with foreign keys on, that deletes
+	 * (or cascades to) every child row. PRAGMA foreign_keys is a no-op
+	 * inside a transaction, so it goes before the first BEGIN. The check
+	 * cannot stop a shell by itself; a CHECK that fails under OR ROLLBACK
+	 * both stops a shell run with -bail and undoes the transaction when
+	 * the shell goes on. A script cannot read the setting to restore it:
+	 * it ends with foreign keys on, as they must have been for the
+	 * deletion to happen.
+	 */
+	.script_prologue = "-- run with sqlite3 -bail: a statement that fails must stop the script\n"
+	                   "PRAGMA foreign_keys = OFF;\n",
+	.script_check =
+		"CREATE TEMP TABLE IF NOT EXISTS cdb_foreign_key_check (violations INTEGER\n"
+		"    CONSTRAINT \"foreign key violated: nothing of this revision is kept\"\n"
+		"    CHECK (violations = 0));\n"
+		"INSERT OR ROLLBACK INTO temp.cdb_foreign_key_check\n"
+		"    SELECT count(*) FROM pragma_foreign_key_check;\n",
+	.script_epilogue = "DROP TABLE IF EXISTS temp.cdb_foreign_key_check;\n"
+	                   "PRAGMA foreign_keys = ON;\n",
 	.quote_ident = sqlite_quote_ident,
 	.quote_literal = sqlite_quote_literal,
 	.version_tables_sql = sqlite_version_tables_sql,

@@ -140,4 +140,33 @@ cdb_env CDB_DATABASE_URL=sqlite:///env.db -- upgrade -d sqlite:///flag.db 1111
 check "-d beats CDB_DATABASE_URL" test -f flag.db
 check_sql "env.db unchanged" env.db "SELECT version_num FROM cdb_version" 222222222222
 
+# A --sql script whose revision leaves a foreign key violated: sqlite3 -bail
+# stops at the check and nothing of the revision (nor its version row) is kept.
+mkdir fkscript && cd fkscript || exit 2
+new_project
+new_rev f1 -m "parent and child" --rev-id aaaaaaaaaaaa
+set_sql "$f1_path" "CREATE TABLE p (id INTEGER PRIMARY KEY);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES p (id));" "DROP TABLE c;
+DROP TABLE p;"
+new_rev f2 -m "orphan" --rev-id bbbbbbbbbbbb
+set_sql "$f2_path" "INSERT INTO c VALUES (1, 99);" "DELETE FROM c;"
+cdb upgrade --sql aaaa
+check_status 0 "upgrade --sql of the first revision"
+sqlite3 -bail fk.db <"$OUT" >/dev/null 2>&1
+check "the first script applies with sqlite3 -bail" test $? = 0
+cdb upgrade --sql aaaa:head
+check_status 0 "upgrade --sql of the violating revision"
+check_out "PRAGMA foreign_keys = OFF;"
+{ echo "PRAGMA foreign_keys = ON;"; cat "$OUT"; } | sqlite3 -bail fk.db >/dev/null 2>"$ERR"
+check "sqlite3 -bail stops at the foreign key check" test $? != 0
+check_err "foreign key violated: nothing of this revision is kept"
+check_sql "the orphan row was rolled back" fk.db "SELECT count(*) FROM c" 0
+check_sql "the version row was rolled back" fk.db "SELECT version_num FROM cdb_version" aaaaaaaaaaaa
+# Without -bail the shell goes on, but the rollback already undid the revision.
+cdb upgrade --sql aaaa:head
+sqlite3 fk.db <"$OUT" >/dev/null 2>&1
+check_sql "without -bail the orphan is rolled back too" fk.db "SELECT count(*) FROM c" 0
+check_sql "and so is the version row" fk.db "SELECT version_num FROM cdb_version" aaaaaaaaaaaa
+cd .. || exit 2
+
 done_testing
