@@ -103,6 +103,8 @@ struct cdb_dialect {
 	void (*quote_ident)(struct cdb_buf *b, const char *ident);
 	void (*quote_literal)(struct cdb_buf *b, const char *lit);
 
+	/* A query returning a row when table $1 (a plain, unquoted name) exists. */
+	const char *table_exists_sql;
 	/* The CREATE TABLE IF NOT EXISTS statements for the version and history tables. */
 	void (*version_tables_sql)(struct cdb_buf *b, const struct cdb_config *cfg);
 	/* SQL expression for "now" in the history table, e.g. CURRENT_TIMESTAMP */
@@ -122,9 +124,11 @@ struct cdb_dialect {
 
 	/*
 	 * Open an empty scratch database of this dialect (for check --scratch);
-	 * closing it drops it.
+	 * closing it drops it. `db` is a connection to the configured server
+	 * when scratch_needs_server is set, else NULL.
 	 */
 	int (*open_scratch)(struct cdb_db **out, struct cdb_db *db, const struct cdb_config *cfg);
+	bool scratch_needs_server; /* the scratch database is made on the configured server */
 
 	/* Render the diff's operations as upgrade and downgrade SQL. */
 	int (*render)(struct cdb_buf *up, struct cdb_buf *down, const struct cdb_diff *diff);

@@ -28,8 +28,7 @@ int cli_check_git(struct cdb_cli *cli, struct cdb_findings *out, struct cdb_grap
 		return 0;
 	if ((rc = cli_dialect(cli, &d)) < 0)
 		return rc;
-	/* PostgreSQL makes its scratch database on the configured server. */
-	if (d == &cdb_postgres_dialect) {
+	if (d->scratch_needs_server) {
 		server = db;
 		if (!server && (rc = cli_db(cli, false, &server)) < 0)
 			return rc;

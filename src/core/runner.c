@@ -157,19 +157,7 @@ static int table_exists(bool *out, struct cdb_db *db, const char *table)
 	const char *params[1] = { table };
 	int ret;
 
-	/* The catalogs differ; nothing here touches a driver API. */
-	if (!strcmp(db->vt->name, "sqlite")) {
-		ret = db->vt->query(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1",
-		                    params, 1, collect_cb, &rows);
-	} else {
-		struct cdb_buf q = CDB_BUF_INIT;
-
-		db->vt->quote_ident(&q, table);
-		params[0] = q.ptr;
-		ret = db->vt->query(db, "SELECT CAST(to_regclass($1) AS text)", params, 1, collect_cb,
-		                    &rows);
-		cdb_buf_release(&q);
-	}
+	ret = db->vt->query(db, db->vt->table_exists_sql, params, 1, collect_cb, &rows);
 	*out = rows.n > 0;
 	cdb_strv_release(&rows);
 	return ret;

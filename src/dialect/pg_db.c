@@ -1657,10 +1657,12 @@ const struct cdb_dialect cdb_postgres_dialect = {
 	.check_constraints = pg_noop,
 	.quote_ident = vt_quote_ident,
 	.quote_literal = vt_quote_literal,
+	.table_exists_sql = "SELECT CAST(pg_catalog.to_regclass(pg_catalog.quote_ident($1)) AS text)",
 	.version_tables_sql = pg_version_tables_sql,
 	.now_expr = "CURRENT_TIMESTAMP",
 	.introspect = pg_introspect,
 	.load_models = pg_load_models,
 	.open_scratch = pg_open_scratch,
+	.scratch_needs_server = true,
 	.render = pg_render_vt,
 };

@@ -462,6 +462,7 @@ const struct cdb_dialect cdb_sqlite_dialect = {
 	                   "PRAGMA foreign_keys = ON;\n",
 	.quote_ident = sqlite_quote_ident,
 	.quote_literal = sqlite_quote_literal,
+	.table_exists_sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1",
 	.version_tables_sql = sqlite_version_tables_sql,
 	.now_expr = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
 	.introspect = cdb_sqlite_introspect,
