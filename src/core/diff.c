@@ -16,6 +16,7 @@
 #include "cdb/diff.h"
 #include "cdb/error.h"
 #include "cdb/sqltok.h"
+#include "depend.h"
 
 /* A sorted (schema, name) -> position index, so pairing stays O(n log n) for big schemas. */
 struct nkey {
@@ -2545,6 +2546,9 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 		}
 	}
 
+	/* SQLite renders one table's ops as one run; its order stays the phases'. */
+	if (!c.ci)
+		cdb_diff_order(out, false);
 	for (size_t n = 0; n < out->nops; n++) {
 		if (!out->ops[n].dependent)
 			out->nchanges++;
@@ -2552,6 +2556,8 @@ int cdb_diff_compute(struct cdb_diff *out, const struct cdb_schema *from,
 			out->ndestructive++;
 	}
 	build_inverse(out);
+	if (!c.ci)
+		cdb_diff_order(out, true);
 	name_tables(out->ops, out->nops);
 	name_tables(out->inverse, out->ninverse);
 

@@ -1,0 +1,2 @@
+CREATE TABLE p (a integer);
+CREATE TABLE c (a integer);

@@ -1,0 +1,2 @@
+SELECT a, b FROM p ORDER BY b;
+SELECT a, b FROM c ORDER BY b;

@@ -1,0 +1,2 @@
+CREATE TABLE a (id integer);
+CREATE TABLE b (id integer CONSTRAINT k PRIMARY KEY);
