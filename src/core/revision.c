@@ -97,7 +97,7 @@ int cdb_revision_parse_header(struct cdb_revision *out, struct cdb_arena *a, con
 
 	memset(out, 0, sizeof *out);
 	out->file = cdb_arena_strdup(a, file);
-	out->message = "";
+	out->message = cdb_arena_strdup(a, "");
 	/* A UTF-8 byte order mark from a Windows editor is not part of the text. */
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
 		from += 3;
