@@ -422,7 +422,7 @@ static void when_triggers(const struct render *r, const struct cdb_table *t, con
 
 static size_t label_waits(const struct render *r, size_t at, const char *def);
 
-static void render_alter_column(const struct render *r, const struct cdb_op *op)
+static int pg_render_alter_column(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
 	/* t: the definition (for look-ups in its schema); n: the name it has now */
@@ -443,7 +443,7 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, " ADD COLUMN ");
 		column_def_in(r, t, to);
 		cdb_buf_puts(b, ";\n");
-		return;
+		return 0;
 	}
 	if ((op->alter & CDB_ALTER_IDENTITY) && from->identity && !to->identity) {
 		alter_column_head(b, n, name);
@@ -518,6 +518,7 @@ static void render_alter_column(const struct render *r, const struct cdb_op *op)
 		cdb_buf_release(&clause);
 		sync_sequence(b, n, name);
 	}
+	return 0;
 }
 
 /* ------------------------------------------------------------------ tables */
@@ -2202,7 +2203,7 @@ static bool attrs_append_only(const struct cdb_composite *from, const struct cdb
  * give the old type back. What cannot be done in place is drop + create
  * when nothing uses the type, and refused otherwise.
  */
-static int render_alter_composite(const struct render *r, const struct cdb_op *op)
+static int pg_render_alter_composite(const struct render *r, const struct cdb_op *op)
 {
 	const struct cdb_composite *f = op->from_composite, *t = op->to_composite;
 	struct cdb_buf *b = r->out;
@@ -2262,356 +2263,578 @@ static int render_alter_composite(const struct render *r, const struct cdb_op *o
 	return 0;
 }
 
-static int render_op(const struct render *r, const struct cdb_op *op)
+/* ------------------------------------------------------ one function per op kind */
+
+/*
+ * Each renders one op of the list being rendered (r->ops) at the end of
+ * r->out and returns 0, or a negative CDB_E* code with the error set. One
+ * that has nothing to write (another op's statements do its work) writes
+ * nothing.
+ */
+typedef int pg_render_fn(const struct render *r, const struct cdb_op *op);
+
+static int pg_render_create_table(const struct render *r, const struct cdb_op *op)
+{
+	render_create_table(r, (size_t)(op - r->ops), op->to_table);
+	return 0;
+}
+
+static int pg_render_drop_table(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "DROP TABLE ");
+	qtable(b, op->from_table);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_rename_table(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, op->from_table);
+	cdb_buf_puts(b, " RENAME TO ");
+	pg_quote_ident(b, op->to_table->name);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_alter_table(const struct render *r, const struct cdb_op *op)
+{
+	if (op->alter & CDB_ALTER_PARTITIONING)
+		return refuse_partitioning(op);
+	if (op->alter & CDB_ALTER_PARTITION_BOUND)
+		render_partition_bound(r->out, op);
+	render_alter_table(r, op);
+	return 0;
+}
+
+static int pg_render_add_column(const struct render *r, const struct cdb_op *op)
 {
 	struct cdb_buf *b = r->out;
 	/* t: the definition (for look-ups in its schema); n: the name it has now */
 	const struct cdb_table *t = op->to_table ? op->to_table : op->from_table, *n = op->table;
 
-	if (op->destructive)
-		cdb_buf_printf(b, "-- cdb: destructive: %s\n", op->reason ? op->reason : "loses data");
-	switch (op->kind) {
-	case CDB_OP_CREATE_TABLE:
-		render_create_table(r, (size_t)(op - r->ops), op->to_table);
-		break;
-	case CDB_OP_DROP_TABLE:
-		cdb_buf_puts(b, "DROP TABLE ");
-		qtable(b, op->from_table);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_RENAME_TABLE:
-		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, op->from_table);
-		cdb_buf_puts(b, " RENAME TO ");
-		pg_quote_ident(b, op->to_table->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_ALTER_TABLE:
-		if (op->alter & CDB_ALTER_PARTITIONING)
-			return refuse_partitioning(op);
-		if (op->alter & CDB_ALTER_PARTITION_BOUND)
-			render_partition_bound(b, op);
-		render_alter_table(r, op);
-		break;
-	case CDB_OP_CREATE_POLICY:
-	case CDB_OP_DROP_POLICY:
-	case CDB_OP_ALTER_POLICY:
-		return render_policy(r, op);
-	case CDB_OP_ADD_COLUMN:
-		if (op->to_column->serial_seq)
-			serial_before(r, t, op->to_column);
-		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, n);
-		cdb_buf_puts(b, " ADD COLUMN ");
-		column_def_at(r, (size_t)(op - r->ops), t, op->to_column);
-		cdb_buf_puts(b, ";\n");
-		if (op->to_column->serial_seq)
-			owned_by(b, t->schema, op->to_column->serial_seq, n, op->to_column->name);
-		break;
-	case CDB_OP_DROP_COLUMN:
-		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, n);
-		cdb_buf_puts(b, " DROP COLUMN ");
-		pg_quote_ident(b, op->from_column->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_RENAME_COLUMN:
-		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, n);
-		cdb_buf_puts(b, " RENAME COLUMN ");
-		pg_quote_ident(b, op->from_column->name);
-		cdb_buf_puts(b, " TO ");
-		pg_quote_ident(b, op->to_column->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_ALTER_COLUMN:
-		render_alter_column(r, op);
-		break;
-	case CDB_OP_ADD_CONSTRAINT:
-		if (label_waits(r, (size_t)(op - r->ops), op->to_constraint->definition) < r->nops)
-			break; /* added by the type rebuild that brings its label back */
-		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, n);
-		cdb_buf_puts(b, " ADD ");
-		if (op->to_constraint->name) {
-			cdb_buf_puts(b, "CONSTRAINT ");
-			pg_quote_ident(b, op->to_constraint->name);
-			cdb_buf_putc(b, ' ');
-		}
-		cdb_buf_puts(b, op->to_constraint->definition);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_DROP_CONSTRAINT:
-		cdb_buf_puts(b, "ALTER TABLE ");
-		qtable(b, n);
-		cdb_buf_puts(b, dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_constraint->definition)
-		                    ? " DROP CONSTRAINT IF EXISTS "
-		                    : " DROP CONSTRAINT ");
-		pg_quote_ident(b, op->from_constraint->name ? op->from_constraint->name : "");
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_CREATE_INDEX:
-		if (label_waits(r, (size_t)(op - r->ops), op->to_index->definition) < r->nops)
-			break; /* created by the type rebuild that brings its label back */
-		put_def(b, op->to_index->definition);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_DROP_INDEX:
-		/* an index on a materialized view goes with the view, which may be gone already */
-		cdb_buf_puts(b, (op->from_table || op->to_table) &&
-		                        !dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_index->definition)
-		                    ? "DROP INDEX "
-		                    : "DROP INDEX IF EXISTS ");
-		pg_quote_qualified(b, op->from_index->schema, op->from_index->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_CREATE_VIEW:
-		create_view(b, op->to_view, false);
-		break;
-	case CDB_OP_DROP_VIEW:
+	if (op->to_column->serial_seq)
+		serial_before(r, t, op->to_column);
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, n);
+	cdb_buf_puts(b, " ADD COLUMN ");
+	column_def_at(r, (size_t)(op - r->ops), t, op->to_column);
+	cdb_buf_puts(b, ";\n");
+	if (op->to_column->serial_seq)
+		owned_by(b, t->schema, op->to_column->serial_seq, n, op->to_column->name);
+	return 0;
+}
+
+static int pg_render_drop_column(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, op->table);
+	cdb_buf_puts(b, " DROP COLUMN ");
+	pg_quote_ident(b, op->from_column->name);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_rename_column(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, op->table);
+	cdb_buf_puts(b, " RENAME COLUMN ");
+	pg_quote_ident(b, op->from_column->name);
+	cdb_buf_puts(b, " TO ");
+	pg_quote_ident(b, op->to_column->name);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_add_constraint(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	if (label_waits(r, (size_t)(op - r->ops), op->to_constraint->definition) < r->nops)
+		return 0; /* added by the type rebuild that brings its label back */
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, op->table);
+	cdb_buf_puts(b, " ADD ");
+	if (op->to_constraint->name) {
+		cdb_buf_puts(b, "CONSTRAINT ");
+		pg_quote_ident(b, op->to_constraint->name);
+		cdb_buf_putc(b, ' ');
+	}
+	cdb_buf_puts(b, op->to_constraint->definition);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_drop_constraint(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "ALTER TABLE ");
+	qtable(b, op->table);
+	cdb_buf_puts(b, dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_constraint->definition)
+	                    ? " DROP CONSTRAINT IF EXISTS "
+	                    : " DROP CONSTRAINT ");
+	pg_quote_ident(b, op->from_constraint->name ? op->from_constraint->name : "");
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_create_index(const struct render *r, const struct cdb_op *op)
+{
+	if (label_waits(r, (size_t)(op - r->ops), op->to_index->definition) < r->nops)
+		return 0; /* created by the type rebuild that brings its label back */
+	put_def(r->out, op->to_index->definition);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_drop_index(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	/* an index on a materialized view goes with the view, which may be gone already */
+	cdb_buf_puts(b, (op->from_table || op->to_table) &&
+	                        !dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_index->definition)
+	                    ? "DROP INDEX "
+	                    : "DROP INDEX IF EXISTS ");
+	pg_quote_qualified(b, op->from_index->schema, op->from_index->name);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_create_view(const struct render *r, const struct cdb_op *op)
+{
+	create_view(r->out, op->to_view, false);
+	return 0;
+}
+
+static int pg_render_drop_view(const struct render *r, const struct cdb_op *op)
+{
+	drop_view(r->out, op->from_view);
+	return 0;
+}
+
+static int pg_render_replace_view(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	if (!op->from_view->materialized && !op->to_view->materialized &&
+	    view_columns_extend(op->from_view, op->to_view)) {
+		create_view(b, op->to_view, true);
+	} else {
 		drop_view(b, op->from_view);
-		break;
-	case CDB_OP_REPLACE_VIEW:
-		if (!op->from_view->materialized && !op->to_view->materialized &&
-		    view_columns_extend(op->from_view, op->to_view)) {
-			create_view(b, op->to_view, true);
-		} else {
-			drop_view(b, op->from_view);
-			create_view(b, op->to_view, false);
-			if (op->to_view->materialized)
-				recreate_view_indexes(r, op->to_view);
-		}
-		break;
-	case CDB_OP_CREATE_TRIGGER:
-		put_def(b, op->to_trigger->definition);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_DROP_TRIGGER:
-		cdb_buf_puts(b, "DROP TRIGGER ");
-		pg_quote_ident(b, op->from_trigger->name);
-		cdb_buf_puts(b, " ON ");
-		pg_quote_qualified(b, op->from_trigger->schema, op->from_trigger->table);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_CREATE_NAMESPACE:
-		cdb_buf_puts(b, "CREATE SCHEMA ");
-		pg_quote_ident(b, op->to_namespace->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_DROP_NAMESPACE:
-		cdb_buf_puts(b, "DROP SCHEMA ");
-		pg_quote_ident(b, op->from_namespace->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_CREATE_EXTENSION:
-		cdb_buf_puts(b, "CREATE EXTENSION IF NOT EXISTS ");
-		pg_quote_ident(b, op->to_extension->name);
-		if (op->to_extension->schema) {
-			cdb_buf_puts(b, " SCHEMA ");
-			pg_quote_ident(b, op->to_extension->schema);
-		}
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_DROP_EXTENSION:
-		cdb_buf_puts(b, "DROP EXTENSION ");
-		pg_quote_ident(b, op->from_extension->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_ALTER_EXTENSION:
-		if (!same(op->from_extension->schema, op->to_extension->schema) && op->to_extension->schema) {
-			cdb_buf_puts(b, "ALTER EXTENSION ");
-			pg_quote_ident(b, op->to_extension->name);
-			cdb_buf_puts(b, " SET SCHEMA ");
-			pg_quote_ident(b, op->to_extension->schema);
-			cdb_buf_puts(b, ";\n");
-		}
-		if (!same(op->from_extension->version, op->to_extension->version) && op->to_extension->version) {
-			cdb_buf_puts(b, "ALTER EXTENSION ");
-			pg_quote_ident(b, op->to_extension->name);
-			cdb_buf_puts(b, " UPDATE TO ");
-			pg_quote_literal(b, op->to_extension->version);
-			cdb_buf_puts(b, ";\n");
-		}
-		break;
-	case CDB_OP_CREATE_ENUM:
-		cdb_buf_puts(b, "CREATE TYPE ");
-		pg_quote_qualified(b, op->to_enum->schema, op->to_enum->name);
-		enum_labels(b, op->to_enum);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_DROP_ENUM:
-		cdb_buf_puts(b, "DROP TYPE ");
-		pg_quote_qualified(b, op->from_enum->schema, op->from_enum->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_ADD_ENUM_VALUE: {
-		const struct cdb_enum *e = op->to_enum ? op->to_enum : op->from_enum;
-		int use = enum_add_needs_rebuild(r, (size_t)(op - r->ops));
-
-		if (use == 1) {
-			render_rebuild_type(r, op);
-			break;
-		}
-		if (use == 2)
-			break; /* done by the rebuild at this type's first added label */
-
-		cdb_buf_puts(b, "-- cdb: the new value cannot be used before this revision commits\n");
-		cdb_buf_puts(b, "ALTER TYPE ");
-		pg_quote_qualified(b, e->schema, e->name);
-		cdb_buf_puts(b, " ADD VALUE ");
-		pg_quote_literal(b, op->label);
-		if (op->label_before) {
-			cdb_buf_puts(b, " BEFORE ");
-			pg_quote_literal(b, op->label_before);
-		}
-		cdb_buf_puts(b, ";\n");
-		break;
-	}
-	case CDB_OP_REBUILD_ENUM:
-		render_rebuild_type(r, op);
-		break;
-	case CDB_OP_CREATE_SEQUENCE:
-		if (owner_rendered_here(r, op->to_sequence))
-			break; /* created with the column that owns it */
-		create_sequence(b, op->to_sequence);
-		if (op->to_sequence->owned_by) {
-			char *schema, *table, *column;
-
-			if (split_owner(op->to_sequence->owned_by, op->to_sequence->schema, &schema, &table, &column)) {
-				cdb_buf_puts(b, "ALTER SEQUENCE ");
-				pg_quote_qualified(b, op->to_sequence->schema, op->to_sequence->name);
-				cdb_buf_puts(b, " OWNED BY ");
-				pg_quote_qualified(b, schema, table);
-				cdb_buf_putc(b, '.');
-				pg_quote_ident(b, column);
-				cdb_buf_puts(b, ";\n");
-				free(schema);
-				free(table);
-				free(column);
-			}
-		}
-		break;
-	case CDB_OP_DROP_SEQUENCE:
-		/* an owned sequence went with its column or table */
-		cdb_buf_puts(b, op->from_sequence->owned_by ? "DROP SEQUENCE IF EXISTS " : "DROP SEQUENCE ");
-		pg_quote_qualified(b, op->from_sequence->schema, op->from_sequence->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_ALTER_SEQUENCE: {
-		const struct cdb_sequence *q = op->to_sequence;
-
-		if (op->alter & (CDB_ALTER_SEQ_TYPE | CDB_ALTER_SEQ_PARAMS)) {
-			cdb_buf_puts(b, "ALTER SEQUENCE ");
-			pg_quote_qualified(b, q->schema, q->name);
-			sequence_params(b, q);
-			cdb_buf_puts(b, ";\n");
-		}
-		if (op->alter & CDB_ALTER_SEQ_OWNED) {
-			char *schema, *table, *column;
-
-			cdb_buf_puts(b, "ALTER SEQUENCE ");
-			pg_quote_qualified(b, q->schema, q->name);
-			cdb_buf_puts(b, " OWNED BY ");
-			if (q->owned_by && split_owner(q->owned_by, q->schema, &schema, &table, &column)) {
-				pg_quote_qualified(b, schema, table);
-				cdb_buf_putc(b, '.');
-				pg_quote_ident(b, column);
-				free(schema);
-				free(table);
-				free(column);
-			} else {
-				cdb_buf_puts(b, "NONE");
-			}
-			cdb_buf_puts(b, ";\n");
-		}
-		break;
-	}
-	case CDB_OP_CREATE_FUNCTION:
-	case CDB_OP_REPLACE_FUNCTION:
-		/* a body naming a label a later rebuild brings back is created by that rebuild */
-		if (label_waits(r, (size_t)(op - r->ops), op->to_function->definition) < r->nops)
-			break;
-		/* a rebuild before this op created it again already, with this definition */
-		if (op->kind == CDB_OP_REPLACE_FUNCTION &&
-		    function_dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_function))
-			break;
-		put_def(b, op->to_function->definition);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_DROP_FUNCTION:
-		if (function_dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_function))
-			break;
-		cdb_buf_puts(b, "DROP ");
-		function_ref(b, op->from_function);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_SET_COMMENT:
-		render_comment(r, op);
-		break;
-	case CDB_OP_CREATE_DOMAIN:
-		create_domain(b, op->to_domain);
-		break;
-	case CDB_OP_DROP_DOMAIN:
-		cdb_buf_puts(b, "DROP DOMAIN ");
-		pg_quote_qualified(b, op->from_domain->schema, op->from_domain->name);
-		cdb_buf_puts(b, ";\n");
-		break;
-	case CDB_OP_ALTER_DOMAIN:
-		alter_domain(b, op);
-		break;
-	case CDB_OP_REBUILD_DOMAIN:
-		render_rebuild_type(r, op);
-		break;
-	case CDB_OP_CREATE_COLLATION:
-		create_collation(b, op->to_collation);
-		break;
-	case CDB_OP_DROP_COLLATION:
-		drop_collation(b, op->from_collation);
-		break;
-	case CDB_OP_REPLACE_COLLATION: {
-		int rc = refuse_in_use(r, true, "collation", op->to_collation->schema, op->to_collation->name,
-		                       "create a collation under a new name, move its users to it, then drop the old one");
-
-		if (rc)
-			return rc;
-		drop_collation(b, op->from_collation);
-		create_collation(b, op->to_collation);
-		break;
-	}
-	case CDB_OP_CREATE_RANGE:
-		create_range(b, op->to_range);
-		break;
-	case CDB_OP_DROP_RANGE:
-		drop_type(b, op->from_range->schema, op->from_range->name);
-		break;
-	case CDB_OP_REPLACE_RANGE: {
-		const char *hint = "create a range type under a new name, move its users to it, then drop the old one";
-		int rc = refuse_in_use(r, false, "range type", op->to_range->schema, op->to_range->name, hint);
-
-		/* its multirange goes with it (named by the range in the message) */
-		if (!rc && op->from_range->multirange)
-			rc = refuse_in_use_as(r, op->from_range->multirange_schema, op->from_range->multirange,
-			                      "range type", op->to_range->schema, op->to_range->name, hint);
-
-		if (rc)
-			return rc;
-		drop_type(b, op->from_range->schema, op->from_range->name);
-		create_range(b, op->to_range);
-		break;
-	}
-	case CDB_OP_CREATE_COMPOSITE:
-		create_composite(b, op->to_composite);
-		break;
-	case CDB_OP_DROP_COMPOSITE:
-		drop_type(b, op->from_composite->schema, op->from_composite->name);
-		break;
-	case CDB_OP_ALTER_COMPOSITE:
-		return render_alter_composite(r, op);
-	case CDB_OP__COUNT:
-	default:
-		return cdb_error_set(CDB_ERROR, "cannot render operation %d for PostgreSQL", (int)op->kind);
+		create_view(b, op->to_view, false);
+		if (op->to_view->materialized)
+			recreate_view_indexes(r, op->to_view);
 	}
 	return 0;
+}
+
+static int pg_render_create_trigger(const struct render *r, const struct cdb_op *op)
+{
+	put_def(r->out, op->to_trigger->definition);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_drop_trigger(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "DROP TRIGGER ");
+	pg_quote_ident(b, op->from_trigger->name);
+	cdb_buf_puts(b, " ON ");
+	pg_quote_qualified(b, op->from_trigger->schema, op->from_trigger->table);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_create_namespace(const struct render *r, const struct cdb_op *op)
+{
+	cdb_buf_puts(r->out, "CREATE SCHEMA ");
+	pg_quote_ident(r->out, op->to_namespace->name);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_drop_namespace(const struct render *r, const struct cdb_op *op)
+{
+	cdb_buf_puts(r->out, "DROP SCHEMA ");
+	pg_quote_ident(r->out, op->from_namespace->name);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_create_extension(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "CREATE EXTENSION IF NOT EXISTS ");
+	pg_quote_ident(b, op->to_extension->name);
+	if (op->to_extension->schema) {
+		cdb_buf_puts(b, " SCHEMA ");
+		pg_quote_ident(b, op->to_extension->schema);
+	}
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_drop_extension(const struct render *r, const struct cdb_op *op)
+{
+	cdb_buf_puts(r->out, "DROP EXTENSION ");
+	pg_quote_ident(r->out, op->from_extension->name);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_alter_extension(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	if (!same(op->from_extension->schema, op->to_extension->schema) && op->to_extension->schema) {
+		cdb_buf_puts(b, "ALTER EXTENSION ");
+		pg_quote_ident(b, op->to_extension->name);
+		cdb_buf_puts(b, " SET SCHEMA ");
+		pg_quote_ident(b, op->to_extension->schema);
+		cdb_buf_puts(b, ";\n");
+	}
+	if (!same(op->from_extension->version, op->to_extension->version) && op->to_extension->version) {
+		cdb_buf_puts(b, "ALTER EXTENSION ");
+		pg_quote_ident(b, op->to_extension->name);
+		cdb_buf_puts(b, " UPDATE TO ");
+		pg_quote_literal(b, op->to_extension->version);
+		cdb_buf_puts(b, ";\n");
+	}
+	return 0;
+}
+
+static int pg_render_create_enum(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	cdb_buf_puts(b, "CREATE TYPE ");
+	pg_quote_qualified(b, op->to_enum->schema, op->to_enum->name);
+	enum_labels(b, op->to_enum);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_drop_enum(const struct render *r, const struct cdb_op *op)
+{
+	cdb_buf_puts(r->out, "DROP TYPE ");
+	pg_quote_qualified(r->out, op->from_enum->schema, op->from_enum->name);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_add_enum_value(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_enum *e = op->to_enum ? op->to_enum : op->from_enum;
+	int use = enum_add_needs_rebuild(r, (size_t)(op - r->ops));
+
+	if (use == 1) {
+		render_rebuild_type(r, op);
+		return 0;
+	}
+	if (use == 2)
+		return 0; /* done by the rebuild at this type's first added label */
+
+	cdb_buf_puts(b, "-- cdb: the new value cannot be used before this revision commits\n");
+	cdb_buf_puts(b, "ALTER TYPE ");
+	pg_quote_qualified(b, e->schema, e->name);
+	cdb_buf_puts(b, " ADD VALUE ");
+	pg_quote_literal(b, op->label);
+	if (op->label_before) {
+		cdb_buf_puts(b, " BEFORE ");
+		pg_quote_literal(b, op->label_before);
+	}
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_rebuild_enum(const struct render *r, const struct cdb_op *op)
+{
+	render_rebuild_type(r, op);
+	return 0;
+}
+
+/* "ALTER SEQUENCE s OWNED BY t.c", or OWNED BY NONE when `q` has no owner (`none`). */
+static void sequence_owner(struct cdb_buf *b, const struct cdb_sequence *q, bool none)
+{
+	char *schema, *table, *column;
+
+	if (!(q->owned_by && split_owner(q->owned_by, q->schema, &schema, &table, &column))) {
+		if (none) {
+			cdb_buf_puts(b, "ALTER SEQUENCE ");
+			pg_quote_qualified(b, q->schema, q->name);
+			cdb_buf_puts(b, " OWNED BY NONE;\n");
+		}
+		return;
+	}
+	cdb_buf_puts(b, "ALTER SEQUENCE ");
+	pg_quote_qualified(b, q->schema, q->name);
+	cdb_buf_puts(b, " OWNED BY ");
+	pg_quote_qualified(b, schema, table);
+	cdb_buf_putc(b, '.');
+	pg_quote_ident(b, column);
+	cdb_buf_puts(b, ";\n");
+	free(schema);
+	free(table);
+	free(column);
+}
+
+static int pg_render_create_sequence(const struct render *r, const struct cdb_op *op)
+{
+	if (owner_rendered_here(r, op->to_sequence))
+		return 0; /* created with the column that owns it */
+	create_sequence(r->out, op->to_sequence);
+	sequence_owner(r->out, op->to_sequence, false);
+	return 0;
+}
+
+static int pg_render_drop_sequence(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+
+	/* an owned sequence went with its column or table */
+	cdb_buf_puts(b, op->from_sequence->owned_by ? "DROP SEQUENCE IF EXISTS " : "DROP SEQUENCE ");
+	pg_quote_qualified(b, op->from_sequence->schema, op->from_sequence->name);
+	cdb_buf_puts(b, ";\n");
+	return 0;
+}
+
+static int pg_render_alter_sequence(const struct render *r, const struct cdb_op *op)
+{
+	struct cdb_buf *b = r->out;
+	const struct cdb_sequence *q = op->to_sequence;
+
+	if (op->alter & (CDB_ALTER_SEQ_TYPE | CDB_ALTER_SEQ_PARAMS)) {
+		cdb_buf_puts(b, "ALTER SEQUENCE ");
+		pg_quote_qualified(b, q->schema, q->name);
+		sequence_params(b, q);
+		cdb_buf_puts(b, ";\n");
+	}
+	if (op->alter & CDB_ALTER_SEQ_OWNED)
+		sequence_owner(b, q, true);
+	return 0;
+}
+
+/* CREATE_FUNCTION and REPLACE_FUNCTION: the definition is CREATE OR REPLACE. */
+static int create_function(const struct render *r, const struct cdb_op *op)
+{
+	/* a body naming a label a later rebuild brings back is created by that rebuild */
+	if (label_waits(r, (size_t)(op - r->ops), op->to_function->definition) < r->nops)
+		return 0;
+	/* a rebuild before this op created it again already, with this definition */
+	if (op->kind == CDB_OP_REPLACE_FUNCTION &&
+	    function_dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_function))
+		return 0;
+	put_def(r->out, op->to_function->definition);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_create_function(const struct render *r, const struct cdb_op *op)
+{
+	return create_function(r, op);
+}
+
+static int pg_render_replace_function(const struct render *r, const struct cdb_op *op)
+{
+	return create_function(r, op);
+}
+
+static int pg_render_drop_function(const struct render *r, const struct cdb_op *op)
+{
+	if (function_dropped_by_rebuild(r, (size_t)(op - r->ops), op->from_function))
+		return 0;
+	cdb_buf_puts(r->out, "DROP ");
+	function_ref(r->out, op->from_function);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_set_comment(const struct render *r, const struct cdb_op *op)
+{
+	render_comment(r, op);
+	return 0;
+}
+
+static int pg_render_create_domain(const struct render *r, const struct cdb_op *op)
+{
+	create_domain(r->out, op->to_domain);
+	return 0;
+}
+
+static int pg_render_drop_domain(const struct render *r, const struct cdb_op *op)
+{
+	cdb_buf_puts(r->out, "DROP DOMAIN ");
+	pg_quote_qualified(r->out, op->from_domain->schema, op->from_domain->name);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int pg_render_alter_domain(const struct render *r, const struct cdb_op *op)
+{
+	alter_domain(r->out, op);
+	return 0;
+}
+
+static int pg_render_rebuild_domain(const struct render *r, const struct cdb_op *op)
+{
+	render_rebuild_type(r, op);
+	return 0;
+}
+
+static int pg_render_create_policy(const struct render *r, const struct cdb_op *op)
+{
+	return render_policy(r, op);
+}
+
+static int pg_render_drop_policy(const struct render *r, const struct cdb_op *op)
+{
+	return render_policy(r, op);
+}
+
+static int pg_render_alter_policy(const struct render *r, const struct cdb_op *op)
+{
+	return render_policy(r, op);
+}
+
+static int pg_render_create_collation(const struct render *r, const struct cdb_op *op)
+{
+	create_collation(r->out, op->to_collation);
+	return 0;
+}
+
+static int pg_render_drop_collation(const struct render *r, const struct cdb_op *op)
+{
+	drop_collation(r->out, op->from_collation);
+	return 0;
+}
+
+static int pg_render_replace_collation(const struct render *r, const struct cdb_op *op)
+{
+	int rc = refuse_in_use(r, true, "collation", op->to_collation->schema, op->to_collation->name,
+	                       "create a collation under a new name, move its users to it, then drop the old one");
+
+	if (rc)
+		return rc;
+	drop_collation(r->out, op->from_collation);
+	create_collation(r->out, op->to_collation);
+	return 0;
+}
+
+static int pg_render_create_range(const struct render *r, const struct cdb_op *op)
+{
+	create_range(r->out, op->to_range);
+	return 0;
+}
+
+static int pg_render_drop_range(const struct render *r, const struct cdb_op *op)
+{
+	drop_type(r->out, op->from_range->schema, op->from_range->name);
+	return 0;
+}
+
+static int pg_render_replace_range(const struct render *r, const struct cdb_op *op)
+{
+	const char *hint = "create a range type under a new name, move its users to it, then drop the old one";
+	int rc = refuse_in_use(r, false, "range type", op->to_range->schema, op->to_range->name, hint);
+
+	/* its multirange goes with it (named by the range in the message) */
+	if (!rc && op->from_range->multirange)
+		rc = refuse_in_use_as(r, op->from_range->multirange_schema, op->from_range->multirange,
+		                      "range type", op->to_range->schema, op->to_range->name, hint);
+	if (rc)
+		return rc;
+	drop_type(r->out, op->from_range->schema, op->from_range->name);
+	create_range(r->out, op->to_range);
+	return 0;
+}
+
+static int pg_render_create_composite(const struct render *r, const struct cdb_op *op)
+{
+	create_composite(r->out, op->to_composite);
+	return 0;
+}
+
+static int pg_render_drop_composite(const struct render *r, const struct cdb_op *op)
+{
+	drop_type(r->out, op->from_composite->schema, op->from_composite->name);
+	return 0;
+}
+
+/* The renderer of each op kind; a kind without one cannot be rendered for PostgreSQL. */
+static pg_render_fn *const render_fns[CDB_OP__COUNT] = {
+	[CDB_OP_CREATE_TABLE] = pg_render_create_table,
+	[CDB_OP_DROP_TABLE] = pg_render_drop_table,
+	[CDB_OP_RENAME_TABLE] = pg_render_rename_table,
+	[CDB_OP_ALTER_TABLE] = pg_render_alter_table,
+	[CDB_OP_ADD_COLUMN] = pg_render_add_column,
+	[CDB_OP_DROP_COLUMN] = pg_render_drop_column,
+	[CDB_OP_RENAME_COLUMN] = pg_render_rename_column,
+	[CDB_OP_ALTER_COLUMN] = pg_render_alter_column,
+	[CDB_OP_ADD_CONSTRAINT] = pg_render_add_constraint,
+	[CDB_OP_DROP_CONSTRAINT] = pg_render_drop_constraint,
+	[CDB_OP_CREATE_INDEX] = pg_render_create_index,
+	[CDB_OP_DROP_INDEX] = pg_render_drop_index,
+	[CDB_OP_CREATE_VIEW] = pg_render_create_view,
+	[CDB_OP_DROP_VIEW] = pg_render_drop_view,
+	[CDB_OP_REPLACE_VIEW] = pg_render_replace_view,
+	[CDB_OP_CREATE_TRIGGER] = pg_render_create_trigger,
+	[CDB_OP_DROP_TRIGGER] = pg_render_drop_trigger,
+	[CDB_OP_CREATE_NAMESPACE] = pg_render_create_namespace,
+	[CDB_OP_DROP_NAMESPACE] = pg_render_drop_namespace,
+	[CDB_OP_CREATE_EXTENSION] = pg_render_create_extension,
+	[CDB_OP_DROP_EXTENSION] = pg_render_drop_extension,
+	[CDB_OP_ALTER_EXTENSION] = pg_render_alter_extension,
+	[CDB_OP_CREATE_ENUM] = pg_render_create_enum,
+	[CDB_OP_DROP_ENUM] = pg_render_drop_enum,
+	[CDB_OP_ADD_ENUM_VALUE] = pg_render_add_enum_value,
+	[CDB_OP_REBUILD_ENUM] = pg_render_rebuild_enum,
+	[CDB_OP_CREATE_SEQUENCE] = pg_render_create_sequence,
+	[CDB_OP_DROP_SEQUENCE] = pg_render_drop_sequence,
+	[CDB_OP_ALTER_SEQUENCE] = pg_render_alter_sequence,
+	[CDB_OP_CREATE_FUNCTION] = pg_render_create_function,
+	[CDB_OP_DROP_FUNCTION] = pg_render_drop_function,
+	[CDB_OP_REPLACE_FUNCTION] = pg_render_replace_function,
+	[CDB_OP_SET_COMMENT] = pg_render_set_comment,
+	[CDB_OP_CREATE_DOMAIN] = pg_render_create_domain,
+	[CDB_OP_DROP_DOMAIN] = pg_render_drop_domain,
+	[CDB_OP_ALTER_DOMAIN] = pg_render_alter_domain,
+	[CDB_OP_REBUILD_DOMAIN] = pg_render_rebuild_domain,
+	[CDB_OP_CREATE_POLICY] = pg_render_create_policy,
+	[CDB_OP_DROP_POLICY] = pg_render_drop_policy,
+	[CDB_OP_ALTER_POLICY] = pg_render_alter_policy,
+	[CDB_OP_CREATE_COLLATION] = pg_render_create_collation,
+	[CDB_OP_DROP_COLLATION] = pg_render_drop_collation,
+	[CDB_OP_REPLACE_COLLATION] = pg_render_replace_collation,
+	[CDB_OP_CREATE_RANGE] = pg_render_create_range,
+	[CDB_OP_DROP_RANGE] = pg_render_drop_range,
+	[CDB_OP_REPLACE_RANGE] = pg_render_replace_range,
+	[CDB_OP_CREATE_COMPOSITE] = pg_render_create_composite,
+	[CDB_OP_DROP_COMPOSITE] = pg_render_drop_composite,
+	[CDB_OP_ALTER_COMPOSITE] = pg_render_alter_composite,
+};
+
+static int render_op(const struct render *r, const struct cdb_op *op)
+{
+	if (op->destructive)
+		cdb_buf_printf(r->out, "-- cdb: destructive: %s\n", op->reason ? op->reason : "loses data");
+	if ((unsigned)op->kind >= CDB_OP__COUNT || !render_fns[op->kind])
+		return cdb_error_set(CDB_ERROR, "cannot render operation %d for PostgreSQL", (int)op->kind);
+	return render_fns[op->kind](r, op);
 }
 
 /*
