@@ -238,54 +238,83 @@ static void functions_around(const struct render *r, size_t at, const struct reb
 	}
 }
 
-/*
- * A type that columns use and that cannot be changed in place (an enum
- * losing or reordering labels, a domain changing base type or collation):
- * rename the old type, create the new one, convert every column of every
- * table through the base type (text for an enum), restore the defaults,
- * drop the old type. The domains over a rebuilt type are rebuilt with it
- * (the old type cannot be dropped while a domain is over it), and the
- * functions that name any of these types are created again around it.
- */
-void pg_rebuild_type(const struct render *r, const struct cdb_op *op)
-{
-	struct cdb_buf *b = r->out;
-	bool domain = op->kind == CDB_OP_REBUILD_DOMAIN;
-	const struct cdb_schema *s = r->diff->from;
-	struct rebuilt *types;
+/* One rebuild as it is rendered, step by step (see pg_rebuild_type()). */
+struct rebuild {
+	const struct render *r;
+	const struct cdb_op *op;       /* REBUILD_ENUM, REBUILD_DOMAIN or the ADD_ENUM_VALUE that rebuilds */
+	size_t at;                     /* op's place in r->ops */
+	bool domain;                   /* a domain is rebuilt, else an enum */
+	/* the database's schema: the columns are as it has them at this point of either list (diff.h) */
+	const struct cdb_schema *s;
+	struct rebuilt *types;         /* the rebuilt type first, then the domains over it */
 	size_t ntypes;
-	char **names = NULL;
-	size_t nnames = 0, nviews;
-	const struct cdb_view **views = NULL;
-	size_t at = (size_t)(op - r->ops);
-	bool *fn = xcalloc(s && s->nfunctions ? s->nfunctions : 1, sizeof *fn);
+	char **names;                  /* "schema.name" of the tables with a column of these types,
+	                                  then of the views reading them */
+	size_t nnames;
+	const struct cdb_view **views; /* the views reading them that no op handles, in creation order */
+	size_t nviews;
+	bool *fn;                      /* which functions of `s` name one of the types */
+};
 
-	types = pg_rebuilt_types(r, op, &ntypes);
+static void rebuild_init(struct rebuild *rb, const struct render *r, const struct cdb_op *op)
+{
+	const struct cdb_schema *s = r->diff->from;
 
-	/* The columns are as in the database's schema at this point of either list (see diff.h order). */
-	/* the tables with a column of these types, then the views reading them */
+	*rb = (struct rebuild){ .r = r, .op = op, .at = (size_t)(op - r->ops), .s = s };
+	rb->domain = op->kind == CDB_OP_REBUILD_DOMAIN;
+	rb->fn = xcalloc(s && s->nfunctions ? s->nfunctions : 1, sizeof *rb->fn);
+	rb->types = pg_rebuilt_types(r, op, &rb->ntypes);
 	for (size_t i = 0; s && i < s->ntables; i++)
 		for (size_t k = 0; k < s->tables[i].ncolumns; k++) {
 			bool arr = false;
 
-			if (rebuilt_index(types, ntypes, s->tables[i].columns[k].type, &arr) < ntypes) {
-				names = xrealloc(names, (nnames + 1) * sizeof *names);
-				names[nnames++] = xasprintf("%s.%s", s->tables[i].schema ? s->tables[i].schema : "public",
-				                            s->tables[i].name);
+			if (rebuilt_index(rb->types, rb->ntypes, s->tables[i].columns[k].type, &arr) < rb->ntypes) {
+				rb->names = xrealloc(rb->names, (rb->nnames + 1) * sizeof *rb->names);
+				rb->names[rb->nnames++] = xasprintf("%s.%s", s->tables[i].schema ? s->tables[i].schema
+				                                                                 : "public",
+				                                    s->tables[i].name);
 				break;
 			}
 		}
-	nviews = pg_views_reading(r, s, &names, &nnames, &views);
-	for (size_t i = nviews; i-- > 0;)
-		pg_drop_view(b, views[i]);
-	/*
-	 * Index predicates and CHECK expressions that compare with a constant
-	 * of the type hold the old type's operators: they go before the columns
-	 * change and come back, reparsed against the new type, afterwards.
-	 * Those an earlier op left to this rebuild do not exist yet.
-	 */
+	rb->nviews = pg_views_reading(r, s, &rb->names, &rb->nnames, &rb->views);
+}
+
+static void rebuild_release(struct rebuild *rb)
+{
+	for (size_t i = 0; i < rb->nnames; i++)
+		free(rb->names[i]);
+	free(rb->names);
+	free(rb->views);
+	pg_rebuilt_free(rb->types, rb->ntypes);
+	free(rb->fn);
+}
+
+/*
+ * Does SQL text `def` keep its meaning with the new type? A label the enum
+ * loses is replaced, or its user dropped, by a later op of the list.
+ */
+static bool rebuild_keeps(const struct rebuild *rb, const char *def)
+{
+	return rb->domain || !pg_uses_dropped_label(def, rb->types[0].tname.ptr, rb->op->from_enum, rb->op->to_enum);
+}
+
+/*
+ * The views reading the types' tables go first. Index predicates and CHECK
+ * expressions that compare with a constant of the type hold the old type's
+ * operators: they go before the columns change and come back, reparsed
+ * against the new type, afterwards. Those an earlier op left to this
+ * rebuild do not exist yet.
+ */
+static void rebuild_drop_dependents(const struct rebuild *rb)
+{
+	const struct cdb_schema *s = rb->s;
+	struct cdb_buf *b = rb->r->out;
+
+	for (size_t i = rb->nviews; i-- > 0;)
+		pg_drop_view(b, rb->views[i]);
 	for (size_t i = 0; s && i < s->nindexes; i++)
-		if (pg_mentions_rebuilt(s->indexes[i].definition, types, ntypes) && !pg_waits_for(r, at, NULL, &s->indexes[i])) {
+		if (pg_mentions_rebuilt(s->indexes[i].definition, rb->types, rb->ntypes) &&
+		    !pg_waits_for(rb->r, rb->at, NULL, &s->indexes[i])) {
 			cdb_buf_puts(b, "DROP INDEX ");
 			pg_quote_qualified(b, s->indexes[i].schema, s->indexes[i].name);
 			cdb_buf_puts(b, ";\n");
@@ -295,7 +324,8 @@ void pg_rebuild_type(const struct render *r, const struct cdb_op *op)
 			const struct cdb_constraint *c = &s->tables[i].constraints[k];
 
 			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
-			    pg_mentions_rebuilt(c->definition, types, ntypes) && !pg_waits_for(r, at, c, NULL)) {
+			    pg_mentions_rebuilt(c->definition, rb->types, rb->ntypes) &&
+			    !pg_waits_for(rb->r, rb->at, c, NULL)) {
 				cdb_buf_puts(b, "ALTER TABLE ");
 				pg_qtable(b, &s->tables[i]);
 				cdb_buf_puts(b, " DROP CONSTRAINT ");
@@ -303,18 +333,26 @@ void pg_rebuild_type(const struct render *r, const struct cdb_op *op)
 				cdb_buf_puts(b, ";\n");
 			}
 		}
-	/* before the renames: an argument list names the type as it is now */
-	functions_around(r, at, types, ntypes, fn, true);
-	for (size_t i = 0; i < ntypes; i++) {
+}
+
+/* Rename every old type out of the way, then create the new ones. */
+static void rebuild_rename_create(const struct rebuild *rb)
+{
+	const struct cdb_op *op = rb->op;
+	const struct rebuilt *types = rb->types;
+	struct cdb_buf *b = rb->r->out;
+
+	for (size_t i = 0; i < rb->ntypes; i++) {
 		cdb_buf_puts(b, types[i].domain ? "ALTER DOMAIN " : "ALTER TYPE ");
 		pg_quote_qualified(b, types[i].schema, types[i].name);
 		cdb_buf_puts(b, " RENAME TO ");
 		pg_quote_ident(b, types[i].old);
 		cdb_buf_puts(b, ";\n");
 	}
-	for (size_t i = 0; i < ntypes; i++) {
+	for (size_t i = 0; i < rb->ntypes; i++) {
 		/* the comment stayed with the old type */
-		const char *comment = i ? types[i].dom->comment : domain ? op->to_domain->comment : op->to_enum->comment;
+		const char *comment = i ? types[i].dom->comment : rb->domain ? op->to_domain->comment
+		                                                             : op->to_enum->comment;
 
 		if (types[i].domain) {
 			pg_create_domain(b, types[i].dom);
@@ -332,59 +370,76 @@ void pg_rebuild_type(const struct render *r, const struct cdb_op *op)
 			cdb_buf_puts(b, ";\n");
 		}
 	}
-	for (size_t i = 0; s && i < s->ntables; i++) {
-		const struct cdb_table *t = &s->tables[i];
+}
 
-		for (size_t k = 0; k < t->ncolumns; k++) {
-			const struct cdb_column *c = &t->columns[k];
-			bool arr = false;
-			size_t ti = rebuilt_index(types, ntypes, c->type, &arr);
-			/* a default naming a label that goes is replaced by a later op of the list */
-			bool keep_default = c->default_expr &&
-			                    (domain || !pg_uses_dropped_label(c->default_expr, types[0].tname.ptr, op->from_enum,
-			                                                   op->to_enum));
+/* Column `c` of `t`, of old type `ty` (an array of it: `arr`), to the new type. */
+static void rebuild_convert_column(const struct rebuild *rb, const struct cdb_table *t, const struct cdb_column *c,
+                                   const struct rebuilt *ty, bool arr)
+{
+	struct cdb_buf *b = rb->r->out;
+	/* a default naming a label that goes is replaced by a later op of the list */
+	bool keep_default = c->default_expr && rebuild_keeps(rb, c->default_expr);
 
-			if (ti == ntypes)
-				continue;
-			if (c->default_expr) {
-				pg_alter_column_head(b, t, c->name);
-				cdb_buf_puts(b, "DROP DEFAULT;\n");
-			}
-			pg_when_triggers(r, t, c->name, true);
-			pg_alter_column_head(b, t, c->name);
-			cdb_buf_printf(b, "TYPE %s", c->type);
-			if (c->collation)
-				cdb_buf_printf(b, " COLLATE %s", c->collation);
-			if (types[ti].cast) {
-				cdb_buf_puts(b, " USING ");
-				pg_quote_ident(b, c->name);
-				cdb_buf_puts(b, "::");
-				pg_cast_type(b, types[ti].via);
-				if (arr)
-					cdb_buf_puts(b, "[]");
-				/*
-				 * Text becomes an enum only by an explicit cast; the new
-				 * base type of a domain becomes the domain by assignment,
-				 * which keeps the length check of its base type.
-				 */
-				if (!domain)
-					cdb_buf_printf(b, "::%s", c->type);
-			}
-			cdb_buf_puts(b, ";\n");
-			pg_when_triggers(r, t, c->name, false);
-			if (keep_default) {
-				pg_alter_column_head(b, t, c->name);
-				cdb_buf_printf(b, "SET DEFAULT %s;\n", c->default_expr);
-			}
-		}
+	if (c->default_expr) {
+		pg_alter_column_head(b, t, c->name);
+		cdb_buf_puts(b, "DROP DEFAULT;\n");
 	}
+	pg_when_triggers(rb->r, t, c->name, true);
+	pg_alter_column_head(b, t, c->name);
+	cdb_buf_printf(b, "TYPE %s", c->type);
+	if (c->collation)
+		cdb_buf_printf(b, " COLLATE %s", c->collation);
+	if (ty->cast) {
+		cdb_buf_puts(b, " USING ");
+		pg_quote_ident(b, c->name);
+		cdb_buf_puts(b, "::");
+		pg_cast_type(b, ty->via);
+		if (arr)
+			cdb_buf_puts(b, "[]");
+		/*
+		 * Text becomes an enum only by an explicit cast; the new base type
+		 * of a domain becomes the domain by assignment, which keeps the
+		 * length check of its base type.
+		 */
+		if (!rb->domain)
+			cdb_buf_printf(b, "::%s", c->type);
+	}
+	cdb_buf_puts(b, ";\n");
+	pg_when_triggers(rb->r, t, c->name, false);
+	if (keep_default) {
+		pg_alter_column_head(b, t, c->name);
+		cdb_buf_printf(b, "SET DEFAULT %s;\n", c->default_expr);
+	}
+}
+
+/* Every column of the old types to the new ones, then the old types dropped. */
+static void rebuild_convert(const struct rebuild *rb)
+{
+	const struct cdb_schema *s = rb->s;
+	struct cdb_buf *b = rb->r->out;
+
+	for (size_t i = 0; s && i < s->ntables; i++)
+		for (size_t k = 0; k < s->tables[i].ncolumns; k++) {
+			bool arr = false;
+			size_t ti = rebuilt_index(rb->types, rb->ntypes, s->tables[i].columns[k].type, &arr);
+
+			if (ti < rb->ntypes)
+				rebuild_convert_column(rb, &s->tables[i], &s->tables[i].columns[k], &rb->types[ti], arr);
+		}
 	/* the domains over an old type before that type */
-	for (size_t i = ntypes; i-- > 0;) {
-		cdb_buf_puts(b, types[i].domain ? "DROP DOMAIN " : "DROP TYPE ");
-		pg_quote_qualified(b, types[i].schema, types[i].old);
+	for (size_t i = rb->ntypes; i-- > 0;) {
+		cdb_buf_puts(b, rb->types[i].domain ? "DROP DOMAIN " : "DROP TYPE ");
+		pg_quote_qualified(b, rb->types[i].schema, rb->types[i].old);
 		cdb_buf_puts(b, ";\n");
 	}
-	functions_around(r, at, types, ntypes, fn, false);
+}
+
+/* What rebuild_drop_dependents() dropped, back over the new types. */
+static void rebuild_restore_dependents(const struct rebuild *rb)
+{
+	const struct cdb_schema *s = rb->s;
+	struct cdb_buf *b = rb->r->out;
+
 	for (size_t i = 0; s && i < s->ntables; i++)
 		for (size_t k = 0; k < s->tables[i].nconstraints; k++) {
 			const struct cdb_constraint *c = &s->tables[i].constraints[k];
@@ -394,8 +449,8 @@ void pg_rebuild_type(const struct render *r, const struct cdb_op *op)
 			 * a label that goes is dropped later with its column or table.
 			 */
 			if ((c->kind == CDB_CON_CHECK || c->kind == CDB_CON_EXCLUDE) && c->name &&
-			    pg_mentions_rebuilt(c->definition, types, ntypes) && !pg_dropped_later(r, at, &s->tables[i], c, NULL) &&
-			    (domain || !pg_uses_dropped_label(c->definition, types[0].tname.ptr, op->from_enum, op->to_enum))) {
+			    pg_mentions_rebuilt(c->definition, rb->types, rb->ntypes) &&
+			    !pg_dropped_later(rb->r, rb->at, &s->tables[i], c, NULL) && rebuild_keeps(rb, c->definition)) {
 				cdb_buf_puts(b, "ALTER TABLE ");
 				pg_qtable(b, &s->tables[i]);
 				cdb_buf_puts(b, " ADD CONSTRAINT ");
@@ -404,24 +459,41 @@ void pg_rebuild_type(const struct render *r, const struct cdb_op *op)
 			}
 		}
 	for (size_t i = 0; s && i < s->nindexes; i++)
-		if (pg_mentions_rebuilt(s->indexes[i].definition, types, ntypes) &&
-		    !pg_dropped_later(r, at, NULL, NULL, &s->indexes[i]) &&
-		    (domain ||
-		     !pg_uses_dropped_label(s->indexes[i].definition, types[0].tname.ptr, op->from_enum, op->to_enum))) {
+		if (pg_mentions_rebuilt(s->indexes[i].definition, rb->types, rb->ntypes) &&
+		    !pg_dropped_later(rb->r, rb->at, NULL, NULL, &s->indexes[i]) &&
+		    rebuild_keeps(rb, s->indexes[i].definition)) {
 			pg_put_def(b, s->indexes[i].definition);
 			cdb_buf_puts(b, ";\n");
 		}
-	for (size_t i = 0; i < nviews; i++) {
-		pg_create_view(b, views[i], false);
-		if (views[i]->materialized)
-			pg_recreate_view_indexes(r, views[i]);
+	for (size_t i = 0; i < rb->nviews; i++) {
+		pg_create_view(b, rb->views[i], false);
+		if (rb->views[i]->materialized)
+			pg_recreate_view_indexes(rb->r, rb->views[i]);
 	}
-	for (size_t i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
-	free(views);
-	pg_rebuilt_free(types, ntypes);
-	free(fn);
+}
+
+/*
+ * A type that columns use and that cannot be changed in place (an enum
+ * losing or reordering labels, a domain changing base type or collation):
+ * rename the old type, create the new one, convert every column of every
+ * table through the base type (text for an enum), restore the defaults,
+ * drop the old type. The domains over a rebuilt type are rebuilt with it
+ * (the old type cannot be dropped while a domain is over it), and the
+ * functions that name any of these types are created again around it.
+ */
+void pg_rebuild_type(const struct render *r, const struct cdb_op *op)
+{
+	struct rebuild rb;
+
+	rebuild_init(&rb, r, op);
+	rebuild_drop_dependents(&rb);
+	/* before the renames: an argument list names the type as it is now */
+	functions_around(r, rb.at, rb.types, rb.ntypes, rb.fn, true);
+	rebuild_rename_create(&rb);
+	rebuild_convert(&rb);
+	functions_around(r, rb.at, rb.types, rb.ntypes, rb.fn, false);
+	rebuild_restore_dependents(&rb);
+	rebuild_release(&rb);
 }
 
 int pg_render_create_enum(const struct render *r, const struct cdb_op *op)
