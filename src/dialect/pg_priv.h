@@ -1,5 +1,5 @@
 /*
- * pg_priv.h - what pg_db.c, pg_introspect.c and pg_render.c share
+ * pg_priv.h - what pg_db.c, pg_introspect.c and pg_render/ share
  *
  * Private to src/dialect/: this is the only header that includes libpq.
  */
@@ -54,7 +54,7 @@ void pg_quote_qualified(struct cdb_buf *b, const char *schema, const char *name)
 /* pg_introspect.c: read the whole schema of db's database. */
 int pg_introspect(struct cdb_schema *out, struct cdb_db *db, const struct cdb_introspect_opts *o);
 
-/* pg_render.c: upgrade and downgrade SQL for a diff. */
+/* pg_render/render.c: upgrade and downgrade SQL for a diff. */
 int pg_render(struct cdb_buf *up, struct cdb_buf *down, const struct cdb_diff *diff);
 
 #endif

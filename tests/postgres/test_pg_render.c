@@ -5,7 +5,7 @@
  * shadow database, the diff rendered, the upgrade applied in one step
  * transaction, after which the database must equal B (no difference left)
  * with the rows kept; then the downgrade, after which it must equal A.
- * The pairs cover what PostgreSQL makes awkward (see pg_render.c).
+ * The pairs cover what PostgreSQL makes awkward (see src/dialect/pg_render/render.c).
  */
 #include "cdb/diff.h"
 #include "pgtest.h"
