@@ -2063,46 +2063,6 @@ static void policy_ops_create(struct ctx *c)
 
 /* --- inverse -------------------------------------------------------------- */
 
-static enum cdb_op_kind inverse_kind(enum cdb_op_kind k)
-{
-	switch (k) {
-	case CDB_OP_CREATE_TABLE: return CDB_OP_DROP_TABLE;
-	case CDB_OP_DROP_TABLE: return CDB_OP_CREATE_TABLE;
-	case CDB_OP_ADD_COLUMN: return CDB_OP_DROP_COLUMN;
-	case CDB_OP_DROP_COLUMN: return CDB_OP_ADD_COLUMN;
-	case CDB_OP_ADD_CONSTRAINT: return CDB_OP_DROP_CONSTRAINT;
-	case CDB_OP_DROP_CONSTRAINT: return CDB_OP_ADD_CONSTRAINT;
-	case CDB_OP_CREATE_INDEX: return CDB_OP_DROP_INDEX;
-	case CDB_OP_DROP_INDEX: return CDB_OP_CREATE_INDEX;
-	case CDB_OP_CREATE_VIEW: return CDB_OP_DROP_VIEW;
-	case CDB_OP_DROP_VIEW: return CDB_OP_CREATE_VIEW;
-	case CDB_OP_CREATE_TRIGGER: return CDB_OP_DROP_TRIGGER;
-	case CDB_OP_DROP_TRIGGER: return CDB_OP_CREATE_TRIGGER;
-	case CDB_OP_CREATE_NAMESPACE: return CDB_OP_DROP_NAMESPACE;
-	case CDB_OP_DROP_NAMESPACE: return CDB_OP_CREATE_NAMESPACE;
-	case CDB_OP_CREATE_EXTENSION: return CDB_OP_DROP_EXTENSION;
-	case CDB_OP_DROP_EXTENSION: return CDB_OP_CREATE_EXTENSION;
-	case CDB_OP_CREATE_ENUM: return CDB_OP_DROP_ENUM;
-	case CDB_OP_DROP_ENUM: return CDB_OP_CREATE_ENUM;
-	case CDB_OP_ADD_ENUM_VALUE: return CDB_OP_REBUILD_ENUM; /* PostgreSQL cannot drop a label */
-	case CDB_OP_CREATE_SEQUENCE: return CDB_OP_DROP_SEQUENCE;
-	case CDB_OP_DROP_SEQUENCE: return CDB_OP_CREATE_SEQUENCE;
-	case CDB_OP_CREATE_FUNCTION: return CDB_OP_DROP_FUNCTION;
-	case CDB_OP_DROP_FUNCTION: return CDB_OP_CREATE_FUNCTION;
-	case CDB_OP_CREATE_DOMAIN: return CDB_OP_DROP_DOMAIN;
-	case CDB_OP_DROP_DOMAIN: return CDB_OP_CREATE_DOMAIN;
-	case CDB_OP_CREATE_POLICY: return CDB_OP_DROP_POLICY;
-	case CDB_OP_DROP_POLICY: return CDB_OP_CREATE_POLICY;
-	case CDB_OP_CREATE_COLLATION: return CDB_OP_DROP_COLLATION;
-	case CDB_OP_DROP_COLLATION: return CDB_OP_CREATE_COLLATION;
-	case CDB_OP_CREATE_RANGE: return CDB_OP_DROP_RANGE;
-	case CDB_OP_DROP_RANGE: return CDB_OP_CREATE_RANGE;
-	case CDB_OP_CREATE_COMPOSITE: return CDB_OP_DROP_COMPOSITE;
-	case CDB_OP_DROP_COMPOSITE: return CDB_OP_CREATE_COMPOSITE;
-	default: return k; /* renames, alters, replaces and comments invert by swapping sides */
-	}
-}
-
 #define SWAP(x, y) do { const void *tmp_ = (x); (x) = (y); (y) = tmp_; } while (0)
 
 static void build_inverse(struct cdb_diff *d)
@@ -2117,7 +2077,7 @@ static void build_inverse(struct cdb_diff *d)
 			continue;
 		op = CDB_ARENA_PUSH(&d->arena, d->inverse, d->ninverse, d->inverse_cap);
 		*op = *up;
-		op->kind = inverse_kind(up->kind);
+		op->kind = cdb_op_kinds[up->kind].inverse;
 		SWAP(op->from_table, op->to_table);
 		SWAP(op->from_column, op->to_column);
 		SWAP(op->from_constraint, op->to_constraint);
@@ -2595,62 +2555,11 @@ bool cdb_diff_empty(const struct cdb_diff *d)
 
 /* --- descriptions --------------------------------------------------------- */
 
-static const char *const kind_names[CDB_OP__COUNT] = {
-	[CDB_OP_CREATE_TABLE] = "create_table",
-	[CDB_OP_DROP_TABLE] = "drop_table",
-	[CDB_OP_RENAME_TABLE] = "rename_table",
-	[CDB_OP_ALTER_TABLE] = "alter_table",
-	[CDB_OP_ADD_COLUMN] = "add_column",
-	[CDB_OP_DROP_COLUMN] = "drop_column",
-	[CDB_OP_RENAME_COLUMN] = "rename_column",
-	[CDB_OP_ALTER_COLUMN] = "alter_column",
-	[CDB_OP_ADD_CONSTRAINT] = "add_constraint",
-	[CDB_OP_DROP_CONSTRAINT] = "drop_constraint",
-	[CDB_OP_CREATE_INDEX] = "create_index",
-	[CDB_OP_DROP_INDEX] = "drop_index",
-	[CDB_OP_CREATE_VIEW] = "create_view",
-	[CDB_OP_DROP_VIEW] = "drop_view",
-	[CDB_OP_REPLACE_VIEW] = "replace_view",
-	[CDB_OP_CREATE_TRIGGER] = "create_trigger",
-	[CDB_OP_DROP_TRIGGER] = "drop_trigger",
-	[CDB_OP_CREATE_NAMESPACE] = "create_schema",
-	[CDB_OP_DROP_NAMESPACE] = "drop_schema",
-	[CDB_OP_CREATE_EXTENSION] = "create_extension",
-	[CDB_OP_DROP_EXTENSION] = "drop_extension",
-	[CDB_OP_ALTER_EXTENSION] = "alter_extension",
-	[CDB_OP_CREATE_ENUM] = "create_enum",
-	[CDB_OP_DROP_ENUM] = "drop_enum",
-	[CDB_OP_ADD_ENUM_VALUE] = "add_enum_value",
-	[CDB_OP_REBUILD_ENUM] = "rebuild_enum",
-	[CDB_OP_CREATE_SEQUENCE] = "create_sequence",
-	[CDB_OP_DROP_SEQUENCE] = "drop_sequence",
-	[CDB_OP_ALTER_SEQUENCE] = "alter_sequence",
-	[CDB_OP_CREATE_FUNCTION] = "create_function",
-	[CDB_OP_DROP_FUNCTION] = "drop_function",
-	[CDB_OP_REPLACE_FUNCTION] = "replace_function",
-	[CDB_OP_SET_COMMENT] = "set_comment",
-	[CDB_OP_CREATE_DOMAIN] = "create_domain",
-	[CDB_OP_DROP_DOMAIN] = "drop_domain",
-	[CDB_OP_ALTER_DOMAIN] = "alter_domain",
-	[CDB_OP_REBUILD_DOMAIN] = "rebuild_domain",
-	[CDB_OP_CREATE_POLICY] = "create_policy",
-	[CDB_OP_DROP_POLICY] = "drop_policy",
-	[CDB_OP_ALTER_POLICY] = "alter_policy",
-	[CDB_OP_CREATE_COLLATION] = "create_collation",
-	[CDB_OP_DROP_COLLATION] = "drop_collation",
-	[CDB_OP_REPLACE_COLLATION] = "replace_collation",
-	[CDB_OP_CREATE_RANGE] = "create_range",
-	[CDB_OP_DROP_RANGE] = "drop_range",
-	[CDB_OP_REPLACE_RANGE] = "replace_range",
-	[CDB_OP_CREATE_COMPOSITE] = "create_composite",
-	[CDB_OP_DROP_COMPOSITE] = "drop_composite",
-	[CDB_OP_ALTER_COMPOSITE] = "alter_composite",
-};
-
-const char *cdb_op_kind_name(enum cdb_op_kind kind)
-{
-	return kind < CDB_OP__COUNT && kind_names[kind] ? kind_names[kind] : "unknown";
-}
+/* Each kind's row names its describe function (cdb/op.h). */
+#define DESCRIBE_DECL(kind, name, inverse, describe, pg, sqlite) \
+	void describe(struct cdb_buf *out, const struct cdb_op *op);
+CDB_OP_KINDS(DESCRIBE_DECL)
+#undef DESCRIBE_DECL
 
 static void put_qual(struct cdb_buf *b, const char *schema, const char *name)
 {
@@ -2658,6 +2567,13 @@ static void put_qual(struct cdb_buf *b, const char *schema, const char *name)
 	if (schema)
 		cdb_buf_printf(b, "%s.", schema);
 	cdb_buf_printf(b, "%s'", name ? name : "?");
+}
+
+/* `verb` (with its trailing space) and the quoted, qualified name: "drop type 'crm.mood'" */
+static void put_named(struct cdb_buf *b, const char *verb, const char *schema, const char *name)
+{
+	cdb_buf_puts(b, verb);
+	put_qual(b, schema, name);
 }
 
 static const struct cdb_table *op_table(const struct cdb_op *op)
@@ -2735,239 +2651,385 @@ static void put_flags(struct cdb_buf *b, unsigned f)
 	cdb_buf_putc(b, ')');
 }
 
-void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
+/* tables, columns, constraints */
+
+void describe_create_table(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "create table ", op_table(op)->schema, op_table(op)->name);
+}
+
+void describe_drop_table(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "drop table ", op_table(op)->schema, op_table(op)->name);
+}
+
+void describe_rename_table(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "rename table ", op->from_table->schema, op->from_table->name);
+	cdb_buf_printf(out, " to '%s'", op->to_table->name);
+}
+
+void describe_alter_table(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "alter table ", op_table(op)->schema, op_table(op)->name);
+	put_flags(out, op->alter);
+}
+
+void describe_add_column(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_puts(out, "add column ");
+	put_column(out, op, op->to_column);
+}
+
+void describe_drop_column(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_puts(out, "drop column ");
+	put_column(out, op, op->from_column);
+}
+
+void describe_rename_column(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_puts(out, "rename column ");
+	put_column(out, op, op->from_column);
+	cdb_buf_printf(out, " to '%s'", op->to_column->name);
+}
+
+void describe_alter_column(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_puts(out, "alter column ");
+	put_column(out, op, op->to_column);
+	put_flags(out, op->alter);
+}
+
+void describe_add_constraint(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_puts(out, "add ");
+	put_constraint(out, op, op->to_constraint);
+}
+
+void describe_drop_constraint(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_puts(out, "drop ");
+	put_constraint(out, op, op->from_constraint);
+}
+
+/* dependents: indexes, views, triggers */
+
+static void put_index(struct cdb_buf *out, const char *verb, const struct cdb_index *x)
+{
+	cdb_buf_printf(out, "%s %sindex ", verb, x->unique ? "unique " : "");
+	put_qual(out, x->schema, x->name);
+	cdb_buf_puts(out, " on ");
+	put_qual(out, x->schema, x->table);
+}
+
+void describe_create_index(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_index(out, "create", op->to_index);
+}
+
+void describe_drop_index(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_index(out, "drop", op->from_index);
+}
+
+/* A view or trigger only recreated because something it depends on changes says so. */
+static const char *recreate_verb(const struct cdb_op *op)
+{
+	return op->dependent ? "recreate" : "create";
+}
+
+static void put_view(struct cdb_buf *out, const char *verb, const struct cdb_op *op, const struct cdb_view *v)
+{
+	cdb_buf_printf(out, "%s %sview ", verb, v->materialized ? "materialized " : "");
+	put_qual(out, v->schema, v->name);
+	if (op->dependent)
+		cdb_buf_puts(out, " (depends on a changed table)");
+}
+
+void describe_create_view(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_view(out, recreate_verb(op), op, op->to_view);
+}
+
+void describe_drop_view(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_view(out, "drop", op, op->from_view);
+}
+
+void describe_replace_view(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_view(out, "replace", op, op->to_view);
+}
+
+static void put_trigger(struct cdb_buf *out, const char *verb, const struct cdb_op *op,
+                        const struct cdb_trigger *x)
+{
+	cdb_buf_printf(out, "%s trigger ", verb);
+	put_qual(out, x->schema, x->name);
+	cdb_buf_puts(out, " on ");
+	put_qual(out, x->schema, x->table);
+	if (op->dependent)
+		cdb_buf_puts(out, " (its table is rebuilt)");
+}
+
+void describe_create_trigger(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_trigger(out, recreate_verb(op), op, op->to_trigger);
+}
+
+void describe_drop_trigger(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_trigger(out, "drop", op, op->from_trigger);
+}
+
+/* schemas, extensions, sequences, functions */
+
+void describe_create_namespace(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_printf(out, "create schema '%s'", op->to_namespace->name);
+}
+
+void describe_drop_namespace(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_printf(out, "drop schema '%s'", op->from_namespace->name);
+}
+
+void describe_create_extension(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_printf(out, "create extension '%s'", op->to_extension->name);
+}
+
+void describe_drop_extension(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_printf(out, "drop extension '%s'", op->from_extension->name);
+}
+
+void describe_alter_extension(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_printf(out, "alter extension '%s'", op->to_extension->name);
+}
+
+void describe_create_sequence(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "create sequence ", op->to_sequence->schema, op->to_sequence->name);
+}
+
+void describe_drop_sequence(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "drop sequence ", op->from_sequence->schema, op->from_sequence->name);
+}
+
+void describe_alter_sequence(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "alter sequence ", op->to_sequence->schema, op->to_sequence->name);
+	put_flags(out, op->alter);
+}
+
+/* "create procedure 'crm.touch'(integer)": the function's own kind and its arguments */
+static void put_function(struct cdb_buf *out, const char *verb, const struct cdb_function *fn)
+{
+	cdb_buf_printf(out, "%s %s ", verb, fn->kind ? fn->kind : "function");
+	put_qual(out, fn->schema, fn->name);
+	cdb_buf_printf(out, "(%s)", fn->args ? fn->args : "");
+}
+
+void describe_create_function(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_function(out, "create", op->to_function);
+}
+
+void describe_drop_function(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_function(out, "drop", op->from_function);
+}
+
+void describe_replace_function(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_function(out, "replace", op->to_function);
+}
+
+void describe_set_comment(struct cdb_buf *out, const struct cdb_op *op)
 {
 	const struct cdb_table *t = op_table(op);
 
-	switch (op->kind) {
-	case CDB_OP_CREATE_TABLE:
-	case CDB_OP_DROP_TABLE:
-		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_TABLE ? "create table " : "drop table ");
-		put_qual(out, t->schema, t->name);
+	cdb_buf_puts(out, op->to_comment ? "set comment on " : "remove comment on ");
+	switch (op->comment_on) {
+	case CDB_COMMENT_TABLE: put_named(out, "table ", t->schema, t->name); break;
+	case CDB_COMMENT_COLUMN: cdb_buf_puts(out, "column "); put_column(out, op, op->to_column); break;
+	case CDB_COMMENT_CONSTRAINT: put_constraint(out, op, op->to_constraint); break;
+	case CDB_COMMENT_INDEX: put_named(out, "index ", op->to_index->schema, op->to_index->name); break;
+	case CDB_COMMENT_VIEW: put_named(out, "view ", op->to_view->schema, op->to_view->name); break;
+	case CDB_COMMENT_TRIGGER:
+		put_named(out, "trigger ", op->to_trigger->schema, op->to_trigger->name);
 		break;
-	case CDB_OP_RENAME_TABLE:
-		cdb_buf_puts(out, "rename table ");
-		put_qual(out, op->from_table->schema, op->from_table->name);
-		cdb_buf_printf(out, " to '%s'", op->to_table->name);
+	case CDB_COMMENT_ENUM: put_named(out, "type ", op->to_enum->schema, op->to_enum->name); break;
+	case CDB_COMMENT_SEQUENCE:
+		put_named(out, "sequence ", op->to_sequence->schema, op->to_sequence->name);
 		break;
-	case CDB_OP_ALTER_TABLE:
-		cdb_buf_puts(out, "alter table ");
-		put_qual(out, t->schema, t->name);
+	case CDB_COMMENT_FUNCTION:
+		put_named(out, "function ", op->to_function->schema, op->to_function->name);
+		break;
+	case CDB_COMMENT_NAMESPACE: cdb_buf_printf(out, "schema '%s'", op->to_namespace->name); break;
+	case CDB_COMMENT_DOMAIN: put_named(out, "domain ", op->to_domain->schema, op->to_domain->name); break;
+	case CDB_COMMENT_COLLATION:
+		put_named(out, "collation ", op->to_collation->schema, op->to_collation->name);
+		break;
+	case CDB_COMMENT_RANGE: put_named(out, "type ", op->to_range->schema, op->to_range->name); break;
+	case CDB_COMMENT_COMPOSITE:
+		put_named(out, "type ", op->to_composite->schema, op->to_composite->name);
+		break;
+	}
+}
+
+/* policies */
+
+static void put_policy(struct cdb_buf *out, const char *verb, const struct cdb_op *op, const struct cdb_policy *p)
+{
+	const struct cdb_table *t = op_table(op);
+
+	cdb_buf_printf(out, "%s policy '%s' on ", verb, p->name);
+	put_qual(out, t->schema, t->name);
+	if (op->kind == CDB_OP_ALTER_POLICY)
 		put_flags(out, op->alter);
-		break;
-	case CDB_OP_ADD_COLUMN:
-		cdb_buf_puts(out, "add column ");
-		put_column(out, op, op->to_column);
-		break;
-	case CDB_OP_DROP_COLUMN:
-		cdb_buf_puts(out, "drop column ");
-		put_column(out, op, op->from_column);
-		break;
-	case CDB_OP_RENAME_COLUMN:
-		cdb_buf_puts(out, "rename column ");
-		put_column(out, op, op->from_column);
-		cdb_buf_printf(out, " to '%s'", op->to_column->name);
-		break;
-	case CDB_OP_ALTER_COLUMN:
-		cdb_buf_puts(out, "alter column ");
-		put_column(out, op, op->to_column);
-		put_flags(out, op->alter);
-		break;
-	case CDB_OP_ADD_CONSTRAINT:
-		cdb_buf_puts(out, "add ");
-		put_constraint(out, op, op->to_constraint);
-		break;
-	case CDB_OP_DROP_CONSTRAINT:
-		cdb_buf_puts(out, "drop ");
-		put_constraint(out, op, op->from_constraint);
-		break;
-	case CDB_OP_CREATE_INDEX:
-	case CDB_OP_DROP_INDEX: {
-		const struct cdb_index *x = op->kind == CDB_OP_CREATE_INDEX ? op->to_index : op->from_index;
+	else if (op->dependent)
+		cdb_buf_puts(out, op->implied ? " (with its table)" : " (its columns change)");
+}
 
-		cdb_buf_printf(out, "%s %sindex ", op->kind == CDB_OP_CREATE_INDEX ? "create" : "drop",
-		               x->unique ? "unique " : "");
-		put_qual(out, x->schema, x->name);
-		cdb_buf_puts(out, " on ");
-		put_qual(out, x->schema, x->table);
-		break;
-	}
-	case CDB_OP_CREATE_VIEW:
-	case CDB_OP_DROP_VIEW:
-	case CDB_OP_REPLACE_VIEW: {
-		const struct cdb_view *v = op->kind == CDB_OP_DROP_VIEW ? op->from_view : op->to_view;
+void describe_create_policy(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_policy(out, recreate_verb(op), op, op->to_policy);
+}
 
-		cdb_buf_printf(out, "%s %sview ",
-		               op->kind == CDB_OP_CREATE_VIEW ? (op->dependent ? "recreate" : "create") :
-		               op->kind == CDB_OP_DROP_VIEW ? "drop" : "replace",
-		               v->materialized ? "materialized " : "");
-		put_qual(out, v->schema, v->name);
-		if (op->dependent)
-			cdb_buf_puts(out, " (depends on a changed table)");
-		break;
-	}
-	case CDB_OP_CREATE_TRIGGER:
-	case CDB_OP_DROP_TRIGGER: {
-		const struct cdb_trigger *x = op->kind == CDB_OP_CREATE_TRIGGER ? op->to_trigger : op->from_trigger;
+void describe_drop_policy(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_policy(out, "drop", op, op->from_policy);
+}
 
-		cdb_buf_printf(out, "%s trigger ",
-		               op->kind == CDB_OP_CREATE_TRIGGER ? (op->dependent ? "recreate" : "create") : "drop");
-		put_qual(out, x->schema, x->name);
-		cdb_buf_puts(out, " on ");
-		put_qual(out, x->schema, x->table);
-		if (op->dependent)
-			cdb_buf_puts(out, " (its table is rebuilt)");
-		break;
-	}
-	case CDB_OP_CREATE_NAMESPACE:
-		cdb_buf_printf(out, "create schema '%s'", op->to_namespace->name);
-		break;
-	case CDB_OP_DROP_NAMESPACE:
-		cdb_buf_printf(out, "drop schema '%s'", op->from_namespace->name);
-		break;
-	case CDB_OP_CREATE_EXTENSION:
-		cdb_buf_printf(out, "create extension '%s'", op->to_extension->name);
-		break;
-	case CDB_OP_DROP_EXTENSION:
-		cdb_buf_printf(out, "drop extension '%s'", op->from_extension->name);
-		break;
-	case CDB_OP_ALTER_EXTENSION:
-		cdb_buf_printf(out, "alter extension '%s'", op->to_extension->name);
-		break;
-	case CDB_OP_CREATE_ENUM:
-		cdb_buf_puts(out, "create type ");
-		put_qual(out, op->to_enum->schema, op->to_enum->name);
-		break;
-	case CDB_OP_DROP_ENUM:
-		cdb_buf_puts(out, "drop type ");
-		put_qual(out, op->from_enum->schema, op->from_enum->name);
-		break;
-	case CDB_OP_ADD_ENUM_VALUE:
-		cdb_buf_printf(out, "add value '%s' to type ", op->label);
-		put_qual(out, op->to_enum->schema, op->to_enum->name);
-		break;
-	case CDB_OP_REBUILD_ENUM:
-		cdb_buf_puts(out, "rebuild type ");
-		put_qual(out, op->to_enum->schema, op->to_enum->name);
-		cdb_buf_puts(out, " (labels removed or reordered)");
-		break;
-	case CDB_OP_CREATE_SEQUENCE:
-		cdb_buf_puts(out, "create sequence ");
-		put_qual(out, op->to_sequence->schema, op->to_sequence->name);
-		break;
-	case CDB_OP_DROP_SEQUENCE:
-		cdb_buf_puts(out, "drop sequence ");
-		put_qual(out, op->from_sequence->schema, op->from_sequence->name);
-		break;
-	case CDB_OP_ALTER_SEQUENCE:
-		cdb_buf_puts(out, "alter sequence ");
-		put_qual(out, op->to_sequence->schema, op->to_sequence->name);
-		put_flags(out, op->alter);
-		break;
-	case CDB_OP_CREATE_FUNCTION:
-	case CDB_OP_DROP_FUNCTION:
-	case CDB_OP_REPLACE_FUNCTION: {
-		const struct cdb_function *fn = op->kind == CDB_OP_DROP_FUNCTION ? op->from_function : op->to_function;
+void describe_alter_policy(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_policy(out, "alter", op, op->to_policy);
+}
 
-		cdb_buf_printf(out, "%s %s ",
-		               op->kind == CDB_OP_CREATE_FUNCTION ? "create" :
-		               op->kind == CDB_OP_DROP_FUNCTION ? "drop" : "replace",
-		               fn->kind ? fn->kind : "function");
-		put_qual(out, fn->schema, fn->name);
-		cdb_buf_printf(out, "(%s)", fn->args ? fn->args : "");
-		break;
-	}
-	case CDB_OP_SET_COMMENT:
-		cdb_buf_puts(out, op->to_comment ? "set comment on " : "remove comment on ");
-		switch (op->comment_on) {
-		case CDB_COMMENT_TABLE: cdb_buf_puts(out, "table "); put_qual(out, t->schema, t->name); break;
-		case CDB_COMMENT_COLUMN: cdb_buf_puts(out, "column "); put_column(out, op, op->to_column); break;
-		case CDB_COMMENT_CONSTRAINT: put_constraint(out, op, op->to_constraint); break;
-		case CDB_COMMENT_INDEX: cdb_buf_puts(out, "index "); put_qual(out, op->to_index->schema, op->to_index->name); break;
-		case CDB_COMMENT_VIEW: cdb_buf_puts(out, "view "); put_qual(out, op->to_view->schema, op->to_view->name); break;
-		case CDB_COMMENT_TRIGGER: cdb_buf_puts(out, "trigger "); put_qual(out, op->to_trigger->schema, op->to_trigger->name); break;
-		case CDB_COMMENT_ENUM: cdb_buf_puts(out, "type "); put_qual(out, op->to_enum->schema, op->to_enum->name); break;
-		case CDB_COMMENT_SEQUENCE: cdb_buf_puts(out, "sequence "); put_qual(out, op->to_sequence->schema, op->to_sequence->name); break;
-		case CDB_COMMENT_FUNCTION: cdb_buf_puts(out, "function "); put_qual(out, op->to_function->schema, op->to_function->name); break;
-		case CDB_COMMENT_NAMESPACE: cdb_buf_printf(out, "schema '%s'", op->to_namespace->name); break;
-		case CDB_COMMENT_DOMAIN: cdb_buf_puts(out, "domain "); put_qual(out, op->to_domain->schema, op->to_domain->name); break;
-		case CDB_COMMENT_COLLATION: cdb_buf_puts(out, "collation "); put_qual(out, op->to_collation->schema, op->to_collation->name); break;
-		case CDB_COMMENT_RANGE: cdb_buf_puts(out, "type "); put_qual(out, op->to_range->schema, op->to_range->name); break;
-		case CDB_COMMENT_COMPOSITE: cdb_buf_puts(out, "type "); put_qual(out, op->to_composite->schema, op->to_composite->name); break;
-		}
-		break;
-	case CDB_OP_CREATE_DOMAIN:
-		cdb_buf_puts(out, "create domain ");
-		put_qual(out, op->to_domain->schema, op->to_domain->name);
-		break;
-	case CDB_OP_DROP_DOMAIN:
-		cdb_buf_puts(out, "drop domain ");
-		put_qual(out, op->from_domain->schema, op->from_domain->name);
-		break;
-	case CDB_OP_ALTER_DOMAIN:
-		cdb_buf_puts(out, "alter domain ");
-		put_qual(out, op->to_domain->schema, op->to_domain->name);
-		put_flags(out, op->alter);
-		break;
-	case CDB_OP_REBUILD_DOMAIN:
-		cdb_buf_puts(out, "rebuild domain ");
-		put_qual(out, op->to_domain->schema, op->to_domain->name);
-		if (opt_eq(op->from_domain->type, op->to_domain->type))
-			cdb_buf_printf(out, " (%s", op->to_domain->notnull != op->from_domain->notnull ? "NOT NULL" : "checks");
-		else
-			cdb_buf_printf(out, " (%s -> %s", op->from_domain->type, op->to_domain->type);
-		if (!opt_eq(op->from_domain->collation, op->to_domain->collation))
-			cdb_buf_printf(out, ", collation %s -> %s", op->from_domain->collation ? op->from_domain->collation : "default",
-			               op->to_domain->collation ? op->to_domain->collation : "default");
-		cdb_buf_putc(out, ')');
-		break;
-	case CDB_OP_CREATE_POLICY:
-	case CDB_OP_DROP_POLICY:
-	case CDB_OP_ALTER_POLICY: {
-		const struct cdb_policy *p = op->kind == CDB_OP_DROP_POLICY ? op->from_policy : op->to_policy;
+/* types: enums, domains, collations, ranges, composites */
 
-		cdb_buf_printf(out, "%s policy '%s' on ",
-		               op->kind == CDB_OP_CREATE_POLICY ? (op->dependent ? "recreate" : "create") :
-		               op->kind == CDB_OP_DROP_POLICY ? "drop" : "alter", p->name);
-		put_qual(out, t->schema, t->name);
-		if (op->kind == CDB_OP_ALTER_POLICY)
-			put_flags(out, op->alter);
-		else if (op->dependent)
-			cdb_buf_puts(out, op->implied ? " (with its table)" : " (its columns change)");
-		break;
-	}
-	case CDB_OP_CREATE_COLLATION:
-	case CDB_OP_DROP_COLLATION:
-	case CDB_OP_REPLACE_COLLATION: {
-		const struct cdb_collation *k = op->kind == CDB_OP_DROP_COLLATION ? op->from_collation : op->to_collation;
+void describe_create_enum(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "create type ", op->to_enum->schema, op->to_enum->name);
+}
 
-		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_COLLATION ? "create collation " :
-		                  op->kind == CDB_OP_DROP_COLLATION ? "drop collation " : "replace collation ");
-		put_qual(out, k->schema, k->name);
-		break;
-	}
-	case CDB_OP_CREATE_RANGE:
-	case CDB_OP_DROP_RANGE:
-	case CDB_OP_REPLACE_RANGE: {
-		const struct cdb_range *k = op->kind == CDB_OP_DROP_RANGE ? op->from_range : op->to_range;
+void describe_drop_enum(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "drop type ", op->from_enum->schema, op->from_enum->name);
+}
 
-		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_RANGE ? "create range type " :
-		                  op->kind == CDB_OP_DROP_RANGE ? "drop range type " : "replace range type ");
-		put_qual(out, k->schema, k->name);
-		break;
-	}
-	case CDB_OP_CREATE_COMPOSITE:
-	case CDB_OP_DROP_COMPOSITE:
-	case CDB_OP_ALTER_COMPOSITE: {
-		const struct cdb_composite *k = op->kind == CDB_OP_DROP_COMPOSITE ? op->from_composite : op->to_composite;
+void describe_add_enum_value(struct cdb_buf *out, const struct cdb_op *op)
+{
+	cdb_buf_printf(out, "add value '%s' to type ", op->label);
+	put_qual(out, op->to_enum->schema, op->to_enum->name);
+}
 
-		cdb_buf_puts(out, op->kind == CDB_OP_CREATE_COMPOSITE ? "create composite type " :
-		                  op->kind == CDB_OP_DROP_COMPOSITE ? "drop composite type " : "alter composite type ");
-		put_qual(out, k->schema, k->name);
-		break;
-	}
-	case CDB_OP__COUNT:
+void describe_rebuild_enum(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "rebuild type ", op->to_enum->schema, op->to_enum->name);
+	cdb_buf_puts(out, " (labels removed or reordered)");
+}
+
+void describe_create_domain(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "create domain ", op->to_domain->schema, op->to_domain->name);
+}
+
+void describe_drop_domain(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "drop domain ", op->from_domain->schema, op->from_domain->name);
+}
+
+void describe_alter_domain(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "alter domain ", op->to_domain->schema, op->to_domain->name);
+	put_flags(out, op->alter);
+}
+
+void describe_rebuild_domain(struct cdb_buf *out, const struct cdb_op *op)
+{
+	const struct cdb_domain *a = op->from_domain, *b = op->to_domain;
+
+	put_named(out, "rebuild domain ", b->schema, b->name);
+	if (opt_eq(a->type, b->type))
+		cdb_buf_printf(out, " (%s", b->notnull != a->notnull ? "NOT NULL" : "checks");
+	else
+		cdb_buf_printf(out, " (%s -> %s", a->type, b->type);
+	if (!opt_eq(a->collation, b->collation))
+		cdb_buf_printf(out, ", collation %s -> %s", a->collation ? a->collation : "default",
+		               b->collation ? b->collation : "default");
+	cdb_buf_putc(out, ')');
+}
+
+void describe_create_collation(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "create collation ", op->to_collation->schema, op->to_collation->name);
+}
+
+void describe_drop_collation(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "drop collation ", op->from_collation->schema, op->from_collation->name);
+}
+
+void describe_replace_collation(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "replace collation ", op->to_collation->schema, op->to_collation->name);
+}
+
+void describe_create_range(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "create range type ", op->to_range->schema, op->to_range->name);
+}
+
+void describe_drop_range(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "drop range type ", op->from_range->schema, op->from_range->name);
+}
+
+void describe_replace_range(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "replace range type ", op->to_range->schema, op->to_range->name);
+}
+
+void describe_create_composite(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "create composite type ", op->to_composite->schema, op->to_composite->name);
+}
+
+void describe_drop_composite(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "drop composite type ", op->from_composite->schema, op->from_composite->name);
+}
+
+void describe_alter_composite(struct cdb_buf *out, const struct cdb_op *op)
+{
+	put_named(out, "alter composite type ", op->to_composite->schema, op->to_composite->name);
+}
+
+/* --- the table of kinds --------------------------------------------------- */
+
+const struct cdb_op_kind_info cdb_op_kinds[CDB_OP__COUNT] = {
+#define KIND_ROW(kind, name_, inverse_, describe_, pg, sqlite) \
+	[CDB_OP_##kind] = { .name = name_, .inverse = CDB_OP_##inverse_, .describe = describe_ },
+	CDB_OP_KINDS(KIND_ROW)
+#undef KIND_ROW
+};
+
+const char *cdb_op_kind_name(enum cdb_op_kind kind)
+{
+	return kind < CDB_OP__COUNT && cdb_op_kinds[kind].name ? cdb_op_kinds[kind].name : "unknown";
+}
+
+void cdb_op_describe(struct cdb_buf *out, const struct cdb_op *op)
+{
+	if (op->kind >= CDB_OP__COUNT || !cdb_op_kinds[op->kind].describe) {
 		cdb_buf_puts(out, "?");
-		break;
+		return;
 	}
+	cdb_op_kinds[op->kind].describe(out, op);
 }
