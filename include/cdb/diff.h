@@ -69,98 +69,10 @@
 #include "cdb/arena.h"
 #include "cdb/buf.h"
 #include "cdb/models.h"
+#include "cdb/op.h"
 #include "cdb/schema.h"
 
-enum cdb_op_kind {
-	/* tables: from_table / to_table */
-	CDB_OP_CREATE_TABLE,      /* to_table */
-	CDB_OP_DROP_TABLE,        /* from_table; destructive */
-	CDB_OP_RENAME_TABLE,      /* from_table (old name) -> to_table (new name) */
-	CDB_OP_ALTER_TABLE,       /* table options: `alter` has CDB_ALTER_WITHOUT_ROWID / _STRICT,
-	                             CDB_ALTER_PARTITION_BOUND or CDB_ALTER_PARTITIONING */
-
-	/* columns: from_table/to_table both set, plus from_column / to_column */
-	CDB_OP_ADD_COLUMN,        /* to_column */
-	CDB_OP_DROP_COLUMN,       /* from_column; destructive */
-	CDB_OP_RENAME_COLUMN,     /* from_column (old name) -> to_column (new name) */
-	CDB_OP_ALTER_COLUMN,      /* from_column -> to_column; `alter` says what changed */
-
-	/* constraints: from_table/to_table both set, plus from_constraint / to_constraint */
-	CDB_OP_ADD_CONSTRAINT,    /* to_constraint (any kind, incl. PRIMARY KEY and FOREIGN KEY) */
-	CDB_OP_DROP_CONSTRAINT,   /* from_constraint */
-
-	/* indexes: from_index / to_index; a changed index is drop + create */
-	CDB_OP_CREATE_INDEX,
-	CDB_OP_DROP_INDEX,
-
-	/* views (incl. materialized): from_view / to_view */
-	CDB_OP_CREATE_VIEW,
-	CDB_OP_DROP_VIEW,
-	CDB_OP_REPLACE_VIEW,      /* from_view -> to_view (PostgreSQL: CREATE OR REPLACE when
-	                             the columns allow it; SQLite renders drop + create) */
-
-	/* triggers: from_trigger / to_trigger; a changed trigger is drop + create */
-	CDB_OP_CREATE_TRIGGER,
-	CDB_OP_DROP_TRIGGER,
-
-	/* PostgreSQL kinds */
-	CDB_OP_CREATE_NAMESPACE,  /* to_namespace */
-	CDB_OP_DROP_NAMESPACE,    /* from_namespace */
-	CDB_OP_CREATE_EXTENSION,  /* to_extension */
-	CDB_OP_DROP_EXTENSION,    /* from_extension */
-	CDB_OP_ALTER_EXTENSION,   /* from_extension -> to_extension (version or schema) */
-	CDB_OP_CREATE_ENUM,       /* to_enum */
-	CDB_OP_DROP_ENUM,         /* from_enum */
-	CDB_OP_ADD_ENUM_VALUE,    /* from_enum -> to_enum: add `label` before `label_before`
-	                             (NULL: at the end); one op per added label */
-	CDB_OP_REBUILD_ENUM,      /* from_enum -> to_enum: labels removed or reordered, or the
-	                             inverse of ADD_ENUM_VALUE (PostgreSQL cannot drop a value):
-	                             rename old type, create new, ALTER columns USING, drop old */
-	CDB_OP_CREATE_SEQUENCE,   /* to_sequence */
-	CDB_OP_DROP_SEQUENCE,     /* from_sequence */
-	CDB_OP_ALTER_SEQUENCE,    /* from_sequence -> to_sequence; `alter` has CDB_ALTER_SEQ_* */
-	CDB_OP_CREATE_FUNCTION,   /* to_function */
-	CDB_OP_DROP_FUNCTION,     /* from_function */
-	CDB_OP_REPLACE_FUNCTION,  /* from_function -> to_function (CREATE OR REPLACE) */
-	CDB_OP_SET_COMMENT,       /* `comment_on` names the object kind; from_comment -> to_comment
-	                             (NULL: no comment); the object is in the matching to_* field
-	                             (and from_* for the inverse) */
-
-	CDB_OP_CREATE_DOMAIN,     /* to_domain */
-	CDB_OP_DROP_DOMAIN,       /* from_domain */
-	CDB_OP_ALTER_DOMAIN,      /* from_domain -> to_domain: default, NOT NULL or CHECKs
-	                             (`alter` has CDB_ALTER_DEFAULT / _NULLABLE / _DOMAIN_CHECKS);
-	                             a changed base type or collation of an unused domain is
-	                             drop + create instead */
-	CDB_OP_REBUILD_DOMAIN,    /* from_domain -> to_domain: base type or collation of a domain
-	                             columns use: rename old, create new, ALTER columns USING,
-	                             drop old; destructive when the base type narrows */
-
-	/* PostgreSQL row-level security policies: from_table/to_table, from_policy/to_policy */
-	CDB_OP_CREATE_POLICY,     /* to_policy on to_table */
-	CDB_OP_DROP_POLICY,       /* from_policy on from_table; `implied` when its table is
-	                             dropped (DROP TABLE takes it; only the inverse is rendered) */
-	CDB_OP_ALTER_POLICY,      /* from_policy -> to_policy: roles, USING or WITH CHECK
-	                             (`alter` has CDB_ALTER_POLICY_*); a changed command,
-	                             PERMISSIVE/RESTRICTIVE or a clause that appears or goes
-	                             away is drop + create instead */
-	CDB_OP_CREATE_COLLATION,  /* to_collation */
-	CDB_OP_DROP_COLLATION,    /* from_collation */
-	CDB_OP_REPLACE_COLLATION, /* from_collation -> to_collation: drop + create; the renderer
-	                             refuses when a column, index or type uses the collation */
-	CDB_OP_CREATE_RANGE,      /* to_range */
-	CDB_OP_DROP_RANGE,        /* from_range */
-	CDB_OP_REPLACE_RANGE,     /* from_range -> to_range: drop + create; the renderer refuses
-	                             when a column or another type uses the range type */
-	CDB_OP_CREATE_COMPOSITE,  /* to_composite */
-	CDB_OP_DROP_COMPOSITE,    /* from_composite */
-	CDB_OP_ALTER_COMPOSITE,   /* from_composite -> to_composite: ALTER TYPE ... DROP / ADD /
-	                             ALTER ATTRIBUTE in place, or drop + create when unused (the
-	                             renderer refuses what cannot be done to a type in use);
-	                             destructive when a dropped attribute loses column data */
-
-	CDB_OP__COUNT
-};
+/* The kinds of op (enum cdb_op_kind) are defined in op.h, one row per kind. */
 
 /* What an ALTER_COLUMN / ALTER_TABLE / ALTER_SEQUENCE changes (bit flags in `alter`). */
 enum cdb_alter_flags {

@@ -56,22 +56,6 @@ static void statement(struct render *r, const char *sql)
 	cdb_buf_puts(r->out, ";\n");
 }
 
-static bool is_table_change(enum cdb_op_kind k)
-{
-	switch (k) {
-	case CDB_OP_ALTER_TABLE:
-	case CDB_OP_ADD_COLUMN:
-	case CDB_OP_DROP_COLUMN:
-	case CDB_OP_RENAME_COLUMN:
-	case CDB_OP_ALTER_COLUMN:
-	case CDB_OP_ADD_CONSTRAINT:
-	case CDB_OP_DROP_CONSTRAINT:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* The name the table has when op i runs (the diff knows whether its RENAME_TABLE came first). */
 static const char *current_name(const struct render *r, size_t i)
 {
@@ -344,86 +328,157 @@ static int render_rebuild(struct render *r, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * The renderers of the kinds, one per row of CDB_OP_KINDS() (cdb/op.h).
+ * Each renders op *i and leaves *i at the last op it rendered: the table
+ * kinds share one that renders the whole run of its table's ops.
+ */
+typedef int sqlite_render_fn(struct render *r, size_t *i);
+
+static sqlite_render_fn sqlite_render_table_run;
+
+/* The op at i, after its warning when it loses data. */
+static const struct cdb_op *begin_op(struct render *r, size_t i)
+{
+	destructive(r, &r->ops[i]);
+	return &r->ops[i];
+}
+
+/* Append "VERB QUOTED-NAME;" for the drops. */
+static void drop_statement(struct render *r, const char *verb, const char *name)
+{
+	cdb_buf_puts(r->out, verb);
+	ident(r, name);
+	cdb_buf_puts(r->out, ";\n");
+}
+
+static int sqlite_render_create_table(struct render *r, size_t *i)
+{
+	statement(r, begin_op(r, *i)->to_table->sql);
+	return 0;
+}
+
+static int sqlite_render_drop_table(struct render *r, size_t *i)
+{
+	drop_statement(r, "DROP TABLE ", begin_op(r, *i)->from_table->name);
+	return 0;
+}
+
+static int sqlite_render_rename_table(struct render *r, size_t *i)
+{
+	const struct cdb_op *op = begin_op(r, *i);
+
+	cdb_buf_puts(r->out, "ALTER TABLE ");
+	ident(r, op->from_table->name);
+	cdb_buf_puts(r->out, " RENAME TO ");
+	ident(r, op->to_table->name);
+	cdb_buf_puts(r->out, ";\n");
+	return 0;
+}
+
+static int sqlite_render_create_index(struct render *r, size_t *i)
+{
+	statement(r, begin_op(r, *i)->to_index->definition);
+	return 0;
+}
+
+static int sqlite_render_drop_index(struct render *r, size_t *i)
+{
+	drop_statement(r, "DROP INDEX ", begin_op(r, *i)->from_index->name);
+	return 0;
+}
+
+static int sqlite_render_create_view(struct render *r, size_t *i)
+{
+	statement(r, begin_op(r, *i)->to_view->definition);
+	return 0;
+}
+
+static int sqlite_render_drop_view(struct render *r, size_t *i)
+{
+	drop_statement(r, "DROP VIEW ", begin_op(r, *i)->from_view->name);
+	return 0;
+}
+
+/* SQLite has no CREATE OR REPLACE VIEW */
+static int sqlite_render_replace_view(struct render *r, size_t *i)
+{
+	const struct cdb_op *op = begin_op(r, *i);
+
+	drop_statement(r, "DROP VIEW ", op->from_view->name);
+	statement(r, op->to_view->definition);
+	return 0;
+}
+
+static int sqlite_render_create_trigger(struct render *r, size_t *i)
+{
+	statement(r, begin_op(r, *i)->to_trigger->definition);
+	return 0;
+}
+
+static int sqlite_render_drop_trigger(struct render *r, size_t *i)
+{
+	drop_statement(r, "DROP TRIGGER ", begin_op(r, *i)->from_trigger->name);
+	return 0;
+}
+
+/* SQLite has no comments */
+static int sqlite_render_set_comment(struct render *r, size_t *i)
+{
+	begin_op(r, *i);
+	return 0;
+}
+
+static sqlite_render_fn *const renderers[CDB_OP__COUNT] = {
+#define RENDER_ROW(kind, name, inverse, describe, pg, sqlite) [CDB_OP_##kind] = sqlite,
+	CDB_OP_KINDS(RENDER_ROW)
+#undef RENDER_ROW
+};
+
+/* Is the op one of a table's run (rendered together, as ALTERs or one rebuild)? */
+static bool is_table_change(enum cdb_op_kind k)
+{
+	return k < CDB_OP__COUNT && renderers[k] == sqlite_render_table_run;
+}
+
+/* Ops i.. of one table, as plain ALTER TABLE statements or one rebuild. */
+static int sqlite_render_table_run(struct render *r, size_t *i)
+{
+	const struct cdb_op *op = &r->ops[*i];
+	size_t end = *i + 1;
+	int rc;
+
+	while (end < r->nops && is_table_change(r->ops[end].kind) && r->ops[end].from_table == op->from_table &&
+	       r->ops[end].to_table == op->to_table)
+		end++;
+	if (simple_run(r, *i, end)) {
+		render_simple(r, *i, end);
+		rc = 0;
+	} else {
+		rc = render_rebuild(r, *i, end);
+	}
+	*i = end - 1;
+	return rc;
+}
+
 static int render_list(struct cdb_buf *out, const struct cdb_op *ops, size_t nops, const struct cdb_schema *target)
 {
 	struct render r = { out, ops, nops, target, xcalloc(nops + 1, sizeof(bool)) };
 	int rc = 0;
 
 	for (size_t i = 0; i < nops && rc == 0; i++) {
-		const struct cdb_op *op = &ops[i];
+		sqlite_render_fn *render = ops[i].kind < CDB_OP__COUNT ? renderers[ops[i].kind] : NULL;
 
 		if (r.skip[i])
 			continue;
-		if (is_table_change(op->kind)) {
-			size_t end = i + 1;
-
-			while (end < nops && is_table_change(ops[end].kind) && ops[end].from_table == op->from_table &&
-			       ops[end].to_table == op->to_table)
-				end++;
-			if (simple_run(&r, i, end))
-				render_simple(&r, i, end);
-			else
-				rc = render_rebuild(&r, i, end);
-			i = end - 1;
-			continue;
-		}
-		destructive(&r, op);
-		switch (op->kind) {
-		case CDB_OP_CREATE_TABLE:
-			statement(&r, op->to_table->sql);
-			break;
-		case CDB_OP_DROP_TABLE:
-			cdb_buf_puts(out, "DROP TABLE ");
-			ident(&r, op->from_table->name);
-			cdb_buf_puts(out, ";\n");
-			break;
-		case CDB_OP_RENAME_TABLE:
-			cdb_buf_puts(out, "ALTER TABLE ");
-			ident(&r, op->from_table->name);
-			cdb_buf_puts(out, " RENAME TO ");
-			ident(&r, op->to_table->name);
-			cdb_buf_puts(out, ";\n");
-			break;
-		case CDB_OP_CREATE_INDEX:
-			statement(&r, op->to_index->definition);
-			break;
-		case CDB_OP_DROP_INDEX:
-			cdb_buf_puts(out, "DROP INDEX ");
-			ident(&r, op->from_index->name);
-			cdb_buf_puts(out, ";\n");
-			break;
-		case CDB_OP_REPLACE_VIEW:
-			cdb_buf_puts(out, "DROP VIEW ");
-			ident(&r, op->from_view->name);
-			cdb_buf_puts(out, ";\n");
-			statement(&r, op->to_view->definition);
-			break;
-		case CDB_OP_CREATE_VIEW:
-			statement(&r, op->to_view->definition);
-			break;
-		case CDB_OP_DROP_VIEW:
-			cdb_buf_puts(out, "DROP VIEW ");
-			ident(&r, op->from_view->name);
-			cdb_buf_puts(out, ";\n");
-			break;
-		case CDB_OP_CREATE_TRIGGER:
-			statement(&r, op->to_trigger->definition);
-			break;
-		case CDB_OP_DROP_TRIGGER:
-			cdb_buf_puts(out, "DROP TRIGGER ");
-			ident(&r, op->from_trigger->name);
-			cdb_buf_puts(out, ";\n");
-			break;
-		case CDB_OP_SET_COMMENT:
-			break; /* SQLite has no comments */
-		default: {
+		if (render) {
+			rc = render(&r, &i);
+		} else {
 			struct cdb_buf d = CDB_BUF_INIT;
 
-			cdb_op_describe(&d, op);
+			cdb_op_describe(&d, &ops[i]);
 			rc = cdb_error_set(CDB_EINVALID, "SQLite cannot %s", d.ptr);
 			cdb_buf_release(&d);
-			break;
-		}
 		}
 	}
 	free(r.skip);
