@@ -53,57 +53,11 @@
 #include "cdb/error.h"
 #include "render_priv.h"
 
-/* The renderer of each op kind; a kind without one cannot be rendered for PostgreSQL. */
+/* The renderer of each op kind: the pg column of its row in CDB_OP_KINDS() (cdb/op.h). */
 static pg_render_fn *const render_fns[CDB_OP__COUNT] = {
-	[CDB_OP_CREATE_TABLE] = pg_render_create_table,
-	[CDB_OP_DROP_TABLE] = pg_render_drop_table,
-	[CDB_OP_RENAME_TABLE] = pg_render_rename_table,
-	[CDB_OP_ALTER_TABLE] = pg_render_alter_table,
-	[CDB_OP_ADD_COLUMN] = pg_render_add_column,
-	[CDB_OP_DROP_COLUMN] = pg_render_drop_column,
-	[CDB_OP_RENAME_COLUMN] = pg_render_rename_column,
-	[CDB_OP_ALTER_COLUMN] = pg_render_alter_column,
-	[CDB_OP_ADD_CONSTRAINT] = pg_render_add_constraint,
-	[CDB_OP_DROP_CONSTRAINT] = pg_render_drop_constraint,
-	[CDB_OP_CREATE_INDEX] = pg_render_create_index,
-	[CDB_OP_DROP_INDEX] = pg_render_drop_index,
-	[CDB_OP_CREATE_VIEW] = pg_render_create_view,
-	[CDB_OP_DROP_VIEW] = pg_render_drop_view,
-	[CDB_OP_REPLACE_VIEW] = pg_render_replace_view,
-	[CDB_OP_CREATE_TRIGGER] = pg_render_create_trigger,
-	[CDB_OP_DROP_TRIGGER] = pg_render_drop_trigger,
-	[CDB_OP_CREATE_NAMESPACE] = pg_render_create_namespace,
-	[CDB_OP_DROP_NAMESPACE] = pg_render_drop_namespace,
-	[CDB_OP_CREATE_EXTENSION] = pg_render_create_extension,
-	[CDB_OP_DROP_EXTENSION] = pg_render_drop_extension,
-	[CDB_OP_ALTER_EXTENSION] = pg_render_alter_extension,
-	[CDB_OP_CREATE_ENUM] = pg_render_create_enum,
-	[CDB_OP_DROP_ENUM] = pg_render_drop_enum,
-	[CDB_OP_ADD_ENUM_VALUE] = pg_render_add_enum_value,
-	[CDB_OP_REBUILD_ENUM] = pg_render_rebuild_enum,
-	[CDB_OP_CREATE_SEQUENCE] = pg_render_create_sequence,
-	[CDB_OP_DROP_SEQUENCE] = pg_render_drop_sequence,
-	[CDB_OP_ALTER_SEQUENCE] = pg_render_alter_sequence,
-	[CDB_OP_CREATE_FUNCTION] = pg_render_create_function,
-	[CDB_OP_DROP_FUNCTION] = pg_render_drop_function,
-	[CDB_OP_REPLACE_FUNCTION] = pg_render_replace_function,
-	[CDB_OP_SET_COMMENT] = pg_render_set_comment,
-	[CDB_OP_CREATE_DOMAIN] = pg_render_create_domain,
-	[CDB_OP_DROP_DOMAIN] = pg_render_drop_domain,
-	[CDB_OP_ALTER_DOMAIN] = pg_render_alter_domain,
-	[CDB_OP_REBUILD_DOMAIN] = pg_render_rebuild_domain,
-	[CDB_OP_CREATE_POLICY] = pg_render_create_policy,
-	[CDB_OP_DROP_POLICY] = pg_render_drop_policy,
-	[CDB_OP_ALTER_POLICY] = pg_render_alter_policy,
-	[CDB_OP_CREATE_COLLATION] = pg_render_create_collation,
-	[CDB_OP_DROP_COLLATION] = pg_render_drop_collation,
-	[CDB_OP_REPLACE_COLLATION] = pg_render_replace_collation,
-	[CDB_OP_CREATE_RANGE] = pg_render_create_range,
-	[CDB_OP_DROP_RANGE] = pg_render_drop_range,
-	[CDB_OP_REPLACE_RANGE] = pg_render_replace_range,
-	[CDB_OP_CREATE_COMPOSITE] = pg_render_create_composite,
-	[CDB_OP_DROP_COMPOSITE] = pg_render_drop_composite,
-	[CDB_OP_ALTER_COMPOSITE] = pg_render_alter_composite,
+#define RENDER_ROW(kind, name, inverse, describe, pg, sqlite) [CDB_OP_##kind] = pg,
+	CDB_OP_KINDS(RENDER_ROW)
+#undef RENDER_ROW
 };
 
 static int render_op(const struct render *r, const struct cdb_op *op)
