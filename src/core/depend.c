@@ -577,7 +577,8 @@ static size_t order_once(struct cdb_op *ops, size_t n, const struct cdb_schema *
 		d.op = i;
 		op_keys(&d, &ops[i]);
 	}
-	qsort(d.v, d.n, sizeof *d.v, cmp_dep);
+	if (d.n)
+		qsort(d.v, d.n, sizeof *d.v, cmp_dep);
 	for (size_t a = 0, b; a < d.n; a = b) {
 		for (b = a + 1; b < d.n && !strcmp(d.v[a].key, d.v[b].key); b++)
 			;
