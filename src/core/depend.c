@@ -299,6 +299,30 @@ static void function_reads(struct deps *d, const struct cdb_function *f)
 }
 
 /*
+ * The owner of sequence q ("table.column" or "schema.table.column") as keys:
+ * its table and its column. An op that moves OWNED BY needs the new owner
+ * and must run before the old one is dropped, which would take the
+ * sequence with it.
+ */
+static void owner_keys(struct deps *d, enum role role, const struct cdb_sequence *q)
+{
+	const char *dot1, *dot2, *schema = q->schema;
+	char *table;
+
+	if (!q->owned_by || !(dot1 = strchr(q->owned_by, '.')))
+		return;
+	dot2 = strchr(dot1 + 1, '.');
+	if (dot2) {
+		schema = cdb_arena_sprintf(d->ar, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
+		table = cdb_arena_sprintf(d->ar, "%.*s", (int)(dot2 - dot1 - 1), dot1 + 1);
+	} else {
+		table = cdb_arena_sprintf(d->ar, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
+	}
+	add(d, role, 'R', schema, table);
+	add(d, role, 'C', schema, cdb_arena_sprintf(d->ar, "%s.%s", table, dot2 ? dot2 + 1 : dot1 + 1));
+}
+
+/*
  * An op on table `tt` needs it created first when the list creates it; a
  * table on both sides (renamed or not) is there, by one name or the other,
  * whichever way the op runs.
@@ -334,10 +358,12 @@ static void op_keys(struct deps *d, const struct cdb_op *op)
 		break;
 	case CDB_OP_ADD_COLUMN:
 		needs_new_table(d, op, tt->schema, tt->name);
+		add(d, CREATES, 'C', tt->schema, cdb_arena_sprintf(d->ar, "%s.%s", tt->name, op->to_column->name));
 		type_key(d, NEEDS, d->to, op->to_column->type, tt->schema);
 		add(d, CREATES, 'R', tt->schema, op->to_column->serial_seq);
 		break;
 	case CDB_OP_DROP_COLUMN:
+		add(d, DROPS, 'C', ft->schema, cdb_arena_sprintf(d->ar, "%s.%s", ft->name, op->from_column->name));
 		type_key(d, RELEASES, d->from, op->from_column->type, ft->schema);
 		add(d, DROPS, 'R', ft->schema, op->from_column->serial_seq);
 		break;
@@ -394,6 +420,12 @@ static void op_keys(struct deps *d, const struct cdb_op *op)
 		break;
 	case CDB_OP_DROP_SEQUENCE:
 		add(d, DROPS, 'R', op->from_sequence->schema, op->from_sequence->name);
+		break;
+	case CDB_OP_ALTER_SEQUENCE:
+		if (op->alter & CDB_ALTER_SEQ_OWNED) {
+			owner_keys(d, NEEDS, op->to_sequence);
+			owner_keys(d, RELEASES, op->from_sequence);
+		}
 		break;
 	case CDB_OP_CREATE_FUNCTION:
 	case CDB_OP_REPLACE_FUNCTION:

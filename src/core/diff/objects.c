@@ -89,25 +89,76 @@ void create_extensions(struct ctx *c)
 	}
 }
 
+/*
+ * The owner of a sequence ("table.column", or "schema.table.column" when the
+ * table is in another schema) as the models would call it: OWNED BY follows
+ * a renamed table or column by itself.
+ */
+static const char *owner_in_to(const struct ctx *c, const struct cdb_sequence *q)
+{
+	const char *dot1, *dot2, *schema = q->schema, *table, *column;
+	const struct cdb_table *ft;
+	long i;
+
+	if (!q->owned_by || !(dot1 = strchr(q->owned_by, '.')))
+		return q->owned_by;
+	dot2 = strchr(dot1 + 1, '.');
+	if (dot2) {
+		schema = cdb_arena_sprintf(&c->d->arena, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
+		table = cdb_arena_sprintf(&c->d->arena, "%.*s", (int)(dot2 - dot1 - 1), dot1 + 1);
+		column = dot2 + 1;
+	} else {
+		table = cdb_arena_sprintf(&c->d->arena, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
+		column = dot1 + 1;
+	}
+	ft = find_table(c, c->from, schema, table, &i);
+	if (!ft || c->tstate[i].pair < 0 || !c->tstate[i].colmap)
+		return q->owned_by;
+	for (size_t k = 0; k < ft->ncolumns; k++)
+		if (name_eq(c, ft->columns[k].name, column) && c->tstate[i].colmap[k])
+			column = c->tstate[i].colmap[k]->name;
+	table = c->to->tables[c->tstate[i].pair].name;
+	return dot2 ? cdb_arena_sprintf(&c->d->arena, "%s.%s.%s", schema, table, column)
+	            : cdb_arena_sprintf(&c->d->arena, "%s.%s", table, column);
+}
+
+/*
+ * A sequence owned by a column (a serial's, or one given OWNED BY) comes and
+ * goes with its column; one that is on both sides is still one sequence,
+ * whose type, parameters and owner are compared like any other's: a serial
+ * widened to bigint takes its sequence's type along, and an OWNED BY that
+ * moves to another column is seen. Identity sequences belong to their
+ * column's identity options.
+ */
+static void create_or_alter_sequence(struct ctx *c, const struct cdb_sequence *ts)
+{
+	const struct cdb_sequence *fs = find_sequence(c->from, ts, false);
+	struct cdb_sequence mapped;
+	struct cdb_op *op;
+	unsigned flags;
+
+	if (!fs || fs->identity || ts->identity) {
+		/* new: created by its column's op; an unowned one, as any sequence */
+		if (!fs && !sequence_managed(ts))
+			push(c, CDB_OP_CREATE_SEQUENCE)->to_sequence = ts;
+		return;
+	}
+	mapped = *fs;
+	mapped.owned_by = (char *)owner_in_to(c, fs);
+	if (!(flags = sequence_changes(&mapped, ts)))
+		return;
+	op = push(c, CDB_OP_ALTER_SEQUENCE);
+	op->from_sequence = fs;
+	op->to_sequence = ts;
+	op->alter = flags;
+}
+
 /* Step 2, after the types. */
 void create_sequences(struct ctx *c)
 {
-	for (size_t j = 0; j < c->to->nsequences; j++) {
-		const struct cdb_sequence *ts = &c->to->sequences[j], *fs;
-		struct cdb_op *op;
-		unsigned flags;
-
-		if (sequence_managed(ts))
-			continue;
-		if (!(fs = find_sequence(c->from, ts, true))) {
-			push(c, CDB_OP_CREATE_SEQUENCE)->to_sequence = ts;
-		} else if ((flags = sequence_changes(fs, ts))) {
-			op = push(c, CDB_OP_ALTER_SEQUENCE);
-			op->from_sequence = fs;
-			op->to_sequence = ts;
-			op->alter = flags;
-		}
-	}
+	for (size_t j = 0; j < c->to->nsequences; j++)
+		if (!c->to->sequences[j].identity)
+			create_or_alter_sequence(c, &c->to->sequences[j]);
 }
 
 /* Step 2, after the sequences: functions created or changed. */
@@ -137,9 +188,13 @@ void drop_functions(struct ctx *c)
 
 void drop_sequences(struct ctx *c)
 {
-	for (size_t i = 0; i < c->from->nsequences; i++)
-		if (!sequence_managed(&c->from->sequences[i]) && !find_sequence(c->to, &c->from->sequences[i], true))
-			push(c, CDB_OP_DROP_SEQUENCE)->from_sequence = &c->from->sequences[i];
+	for (size_t i = 0; i < c->from->nsequences; i++) {
+		const struct cdb_sequence *q = &c->from->sequences[i], *kept = find_sequence(c->to, q, false);
+
+		/* one kept (owned or not) is altered instead; an owned one goes with its column */
+		if (!sequence_managed(q) && (!kept || kept->identity))
+			push(c, CDB_OP_DROP_SEQUENCE)->from_sequence = q;
+	}
 }
 
 /* Step 5, last: extensions, then the schemas they may be in. */

@@ -30,6 +30,26 @@ static const struct cdb_sequence *find_sequence(const struct render *r, const ch
 	return NULL;
 }
 
+/*
+ * Is a column's sequence on both sides of the diff? Then it is one sequence
+ * that stays: its column's statements neither create nor drop it, and an
+ * ALTER_SEQUENCE op of the diff moves its OWNED BY, so its values are kept.
+ */
+bool pg_sequence_kept(const struct render *r, const char *schema, const char *name)
+{
+	const struct cdb_schema *sides[2] = { r->diff->to, r->diff->from };
+	int found = 0;
+
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; sides[s] && i < sides[s]->nsequences; i++)
+			if (same(sides[s]->sequences[i].name, name) && same_schema(sides[s]->sequences[i].schema, schema) &&
+			    !sides[s]->sequences[i].identity) {
+				found++;
+				break;
+			}
+	return found == 2;
+}
+
 void pg_owned_by(struct cdb_buf *b, const char *seq_schema, const char *seq,
                      const struct cdb_table *t, const char *column)
 {
@@ -67,6 +87,8 @@ void pg_serial_before(const struct render *r, const struct cdb_table *t, const s
 {
 	const struct cdb_sequence *q = find_sequence(r, t->schema, c->serial_seq);
 
+	if (pg_sequence_kept(r, t->schema, c->serial_seq))
+		return;
 	if (q) {
 		pg_create_sequence(r->out, q);
 	} else {
@@ -194,7 +216,7 @@ int pg_render_add_column(const struct render *r, const struct cdb_op *op)
 	cdb_buf_puts(b, " ADD COLUMN ");
 	pg_column_def_at(r, (size_t)(op - r->ops), t, op->to_column);
 	cdb_buf_puts(b, ";\n");
-	if (op->to_column->serial_seq)
+	if (op->to_column->serial_seq && !pg_sequence_kept(r, t->schema, op->to_column->serial_seq))
 		pg_owned_by(b, t->schema, op->to_column->serial_seq, n, op->to_column->name);
 	return 0;
 }
@@ -273,7 +295,7 @@ int pg_render_alter_column(const struct render *r, const struct cdb_op *op)
 		cdb_buf_puts(b, "DROP DEFAULT;\n");
 		default_gone = true;
 	}
-	if (from->serial_seq && serial_changes)
+	if (from->serial_seq && serial_changes && !pg_sequence_kept(r, t->schema, from->serial_seq))
 		drop_sequence_if_exists(b, t->schema, from->serial_seq);
 	if (op->alter & (CDB_ALTER_TYPE | CDB_ALTER_COLLATION)) {
 		const struct cdb_table *ft = op->from_table ? op->from_table : t;
@@ -305,7 +327,8 @@ int pg_render_alter_column(const struct render *r, const struct cdb_op *op)
 		}
 	}
 	if (to->serial_seq && serial_changes) {
-		pg_owned_by(b, t->schema, to->serial_seq, n, name);
+		if (!pg_sequence_kept(r, t->schema, to->serial_seq))
+			pg_owned_by(b, t->schema, to->serial_seq, n, name);
 		sync_sequence(b, n, name);
 	}
 	if (from->notnull != to->notnull) {

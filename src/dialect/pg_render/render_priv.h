@@ -133,6 +133,7 @@ const struct cdb_schema *pg_owner_of_table(const struct render *r, const struct 
 /* ----------------------------------------------- statement pieces of one family */
 
 /* columns.c: a serial column's sequence, before the column appears and once it does. */
+bool pg_sequence_kept(const struct render *r, const char *schema, const char *name);
 void pg_serial_before(const struct render *r, const struct cdb_table *t, const struct cdb_column *c);
 void pg_owned_by(struct cdb_buf *b, const char *seq_schema, const char *seq, const struct cdb_table *t,
                  const char *column);

@@ -234,7 +234,7 @@ int pg_render_create_table(const struct render *r, const struct cdb_op *op)
 	}
 	cdb_buf_puts(b, t->noptions ? ");\n" : ";\n");
 	for (size_t i = 0; i < t->ncolumns; i++)
-		if (t->columns[i].serial_seq)
+		if (t->columns[i].serial_seq && !pg_sequence_kept(r, t->schema, t->columns[i].serial_seq))
 			pg_owned_by(b, t->schema, t->columns[i].serial_seq, t, t->columns[i].name);
 	if (t->unlogged && serial) {
 		cdb_buf_puts(b, "ALTER TABLE ");

@@ -1,0 +1,1 @@
+CREATE TABLE drafts (id serial PRIMARY KEY, body text);

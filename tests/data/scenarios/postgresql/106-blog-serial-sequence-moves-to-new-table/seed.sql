@@ -1,0 +1,1 @@
+INSERT INTO drafts (body) VALUES ('x'), ('y');

@@ -1,0 +1,2 @@
+SELECT id, x FROM a ORDER BY id;
+SELECT id, v FROM t ORDER BY id;
