@@ -149,7 +149,16 @@ void pair_tables(struct ctx *c)
 		/* an unqualified hint names the table in whatever schema the models put it */
 		if (!(tt = r->schema ? find_table(c, t, r->schema, r->to, &j) : find_table_any(c, t, r->to, &j)))
 			continue;
-		if (find_table(c, f, tt->schema, r->from, &i) && !find_table(c, t, tt->schema, r->from, NULL) &&
+		/*
+		 * Once the database has the new name the rename is done (the hint
+		 * stays in the models). On PostgreSQL the old name may be taken
+		 * again by a new table of the models: the rename frees it first,
+		 * as the dependency sort orders it. SQLite's list keeps the phase
+		 * order, which creates tables first, so there the hint still
+		 * yields to a model that reuses the old name.
+		 */
+		if (find_table(c, f, tt->schema, r->from, &i) && !find_table(c, f, tt->schema, r->to, NULL) &&
+		    (!c->ci || !find_table(c, t, tt->schema, r->from, NULL)) &&
 		    c->tstate[i].pair < 0 && c->to_pair[j] < 0) {
 			c->tstate[i].pair = j;
 			c->to_pair[j] = i;

@@ -1,0 +1,1 @@
+SELECT id, post_id, body FROM comments ORDER BY id;
