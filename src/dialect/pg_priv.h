@@ -1,5 +1,5 @@
 /*
- * pg_priv.h - what pg_db.c, pg_introspect.c and pg_render/ share
+ * pg_priv.h - what every PostgreSQL file shares (pg_*.c, pg_render/): the connection, queries, quoting
  *
  * Private to src/dialect/: this is the only header that includes libpq.
  */
@@ -39,7 +39,7 @@ static inline struct pg_db *pg_of(struct cdb_db *db) { return (struct pg_db *)db
 
 /*
  * Run one query with text parameters and hand each row to `cb`
- * (pg_db.c; also echoed with -v). Returns 0 or CDB_EDB with the server's
+ * (pg_exec.c; also echoed with -v). Returns 0 or CDB_EDB with the server's
  * message set.
  */
 int pg_query(struct pg_db *db, const char *sql, const char *const *params, int nparams,
