@@ -12,10 +12,17 @@
 #include "cdb/alloc.h"
 #include "render_priv.h"
 
-/* The sequence a serial column owns, looked up in both schemas. */
+/*
+ * The sequence a serial column owns, looked up first in the schema the list
+ * being rendered leads to (the models for the upgrade, the database for the
+ * downgrade), then in the other: a downgrade from an identity column back to
+ * a serial must re-create the serial's sequence, not the identity's.
+ */
 static const struct cdb_sequence *find_sequence(const struct render *r, const char *schema, const char *name)
 {
-	const struct cdb_schema *sides[2] = { r->diff->to, r->diff->from };
+	bool down = r->ops == r->diff->inverse;
+	const struct cdb_schema *sides[2] = { down ? r->diff->from : r->diff->to,
+	                                      down ? r->diff->to : r->diff->from };
 
 	for (int s = 0; s < 2; s++) {
 		if (!sides[s])
