@@ -430,7 +430,7 @@ static int sqlite_render_set_comment(struct render *r, size_t *i)
 }
 
 static sqlite_render_fn *const renderers[CDB_OP__COUNT] = {
-#define RENDER_ROW(kind, name, inverse, describe, pg, sqlite) [CDB_OP_##kind] = sqlite,
+#define RENDER_ROW(kind, name, inverse, describe, deps, pg, sqlite) [CDB_OP_##kind] = sqlite,
 	CDB_OP_KINDS(RENDER_ROW)
 #undef RENDER_ROW
 };

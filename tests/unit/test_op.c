@@ -7,15 +7,17 @@
 #include "cdb/diff.h"
 #include "cdb/op.h"
 
-/* The render columns as written in each row: nothing in the core expands them. */
+/* The function columns as written in each row (nothing in the core expands the render columns). */
 struct row_text {
 	const char *kind; /* "CREATE_TABLE" */
+	const char *deps; /* "deps_create_table" or "deps_none" */
 	const char *pg;   /* "pg_render_create_table" */
 	const char *sqlite;
 };
 
 static const struct row_text rows[CDB_OP__COUNT] = {
-#define ROW_TEXT(kind, name, inverse, describe, pg, sqlite) [CDB_OP_##kind] = { #kind, #pg, #sqlite },
+#define ROW_TEXT(kind, name, inverse, describe, deps, pg, sqlite) \
+	[CDB_OP_##kind] = { #kind, #deps, #pg, #sqlite },
 	CDB_OP_KINDS(ROW_TEXT)
 #undef ROW_TEXT
 };
@@ -55,18 +57,40 @@ Test(op, every_kind_has_a_description)
 		cr_assert_not_null(cdb_op_kinds[k].describe, "%s has no describe function", rows[k].kind);
 }
 
+/* `prefix` followed by the kind of row k in lower case, into want[size]. */
+static void kind_function(char *want, size_t size, const char *prefix, int k)
+{
+	size_t n = strlen(prefix);
+
+	memcpy(want, prefix, n + 1);
+	for (const char *p = rows[k].kind; *p && n + 1 < size; p++)
+		want[n++] = (char)tolower((unsigned char)*p);
+	want[n] = 0;
+}
+
 Test(op, every_kind_names_its_pg_render_function)
 {
 	for (int k = 0; k < CDB_OP__COUNT; k++) {
-		char want[64] = "pg_render_";
-		size_t n = strlen(want);
+		char want[64];
 
 		cr_assert(rows[k].kind && rows[k].pg, "kind %d has no row", k);
-		for (const char *p = rows[k].kind; *p && n + 1 < sizeof(want); p++)
-			want[n++] = (char)tolower((unsigned char)*p);
-		want[n] = 0;
+		kind_function(want, sizeof want, "pg_render_", k);
 		cr_assert_str_neq(rows[k].pg, "NULL", "%s has no pg render function", rows[k].kind);
 		cr_assert_str_eq(rows[k].pg, want, "%s: the pg column must name %s", rows[k].kind, want);
+	}
+}
+
+Test(op, deps_column_names_the_kind_or_none)
+{
+	for (int k = 0; k < CDB_OP__COUNT; k++) {
+		char want[64];
+
+		cr_assert(rows[k].kind && rows[k].deps, "kind %d has no row", k);
+		kind_function(want, sizeof want, "deps_", k);
+		cr_assert(!strcmp(rows[k].deps, want) || !strcmp(rows[k].deps, "deps_none"),
+		          "%s: the deps column must name %s or deps_none, not %s", rows[k].kind, want,
+		          rows[k].deps);
+		cr_assert_not_null(cdb_op_kinds[k].deps, "%s has no deps function", rows[k].kind);
 	}
 }
 

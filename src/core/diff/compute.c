@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../depend.h"
 #include "cdb/alloc.h"
 #include "diff_priv.h"
 

@@ -21,6 +21,8 @@
  *   inverse.c      the downgrade list; the name a table has when an op runs
  *   describe.c     the one-line description of each kind of op
  *   kinds.c        the core's columns of the op kind table (cdb/op.h)
+ *   depend.c       the dependency keys of each kind of op, and the order
+ *                  they give the upgrade and downgrade lists
  *   compute.c      the steps in order: cdb_diff_compute()
  */
 #ifndef CDB_DIFF_PRIV_H
@@ -190,10 +192,27 @@ void build_inverse(struct cdb_diff *d);
 void name_tables(struct cdb_op *ops, size_t nops);
 
 /* describe.c: one function per row of CDB_OP_KINDS() */
-#define DESCRIBE_DECL(kind, name, inverse, describe, pg, sqlite) \
+#define DESCRIBE_DECL(kind, name, inverse, describe, deps, pg, sqlite) \
 	void describe(struct cdb_buf *out, const struct cdb_op *op);
 CDB_OP_KINDS(DESCRIBE_DECL)
 #undef DESCRIBE_DECL
+
+/* depend.c: one function per row of CDB_OP_KINDS() (deps_none for several) */
+#define DEPS_DECL(kind, name, inverse, describe, deps, pg, sqlite) \
+	void deps(struct cdb_op_deps *d, const struct cdb_op *op);
+CDB_OP_KINDS(DEPS_DECL)
+#undef DEPS_DECL
+
+/*
+ * Reorder the upgrade (`inverse` false) or the downgrade list of `d` so that
+ * every op comes after what it needs and before what drops what it uses,
+ * keeping the phase order wherever no dependency disagrees. For the upgrade,
+ * foreign keys that tie new tables into a cycle are split out of their
+ * CREATE TABLE into ADD_CONSTRAINT ops (dependent), so order the upgrade
+ * before its inverse is built. PostgreSQL rules: names of tables, views,
+ * sequences, indexes and key constraints share one namespace per schema.
+ */
+void cdb_diff_order(struct cdb_diff *d, bool inverse);
 
 /* compute.c */
 struct cdb_op *push(struct ctx *c, enum cdb_op_kind kind);

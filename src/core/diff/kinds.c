@@ -1,12 +1,13 @@
 /*
  * kinds.c - the core's columns of the op kind table (cdb/op.h): each kind's
- * name, inverse and description
+ * name, inverse, description and dependency keys
  */
 #include "diff_priv.h"
 
 const struct cdb_op_kind_info cdb_op_kinds[CDB_OP__COUNT] = {
-#define KIND_ROW(kind, name_, inverse_, describe_, pg, sqlite) \
-	[CDB_OP_##kind] = { .name = name_, .inverse = CDB_OP_##inverse_, .describe = describe_ },
+#define KIND_ROW(kind, name_, inverse_, describe_, deps_, pg, sqlite) \
+	[CDB_OP_##kind] = { .name = name_, .inverse = CDB_OP_##inverse_, .describe = describe_, \
+	                    .deps = deps_ },
 	CDB_OP_KINDS(KIND_ROW)
 #undef KIND_ROW
 };

@@ -55,7 +55,7 @@
 
 /* The renderer of each op kind: the pg column of its row in CDB_OP_KINDS() (cdb/op.h). */
 static pg_render_fn *const render_fns[CDB_OP__COUNT] = {
-#define RENDER_ROW(kind, name, inverse, describe, pg, sqlite) [CDB_OP_##kind] = pg,
+#define RENDER_ROW(kind, name, inverse, describe, deps, pg, sqlite) [CDB_OP_##kind] = pg,
 	CDB_OP_KINDS(RENDER_ROW)
 #undef RENDER_ROW
 };

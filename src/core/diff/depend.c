@@ -1,5 +1,5 @@
 /*
- * depend.c - order a diff's operations by what they need (see depend.h)
+ * depend.c - order a diff's operations by what they need (see diff_priv.h)
  *
  * Each op names, for its kind, the objects it creates, drops, needs (must
  * exist when it runs) and releases (an existing object it stops using, which
@@ -32,7 +32,7 @@
 #include <strings.h>
 
 #include "cdb/alloc.h"
-#include "depend.h"
+#include "diff_priv.h"
 
 enum role { CREATES, DROPS, NEEDS, RELEASES };
 
@@ -42,7 +42,7 @@ struct dep {
 	enum role role;
 };
 
-struct deps {
+struct cdb_op_deps {
 	struct cdb_arena *ar;           /* keys */
 	const struct cdb_op *ops;       /* the list being ordered */
 	size_t nops;
@@ -54,7 +54,7 @@ struct deps {
 
 /* ------------------------------------------------------------------ keys */
 
-static void add(struct deps *d, enum role role, char kind, const char *schema, const char *name)
+static void add(struct cdb_op_deps *d, enum role role, char kind, const char *schema, const char *name)
 {
 	struct dep *e;
 
@@ -72,7 +72,7 @@ static int cmp_cstr(const void *a, const void *b)
 }
 
 /* The unique key on table schema.table over `cols` (any order: PostgreSQL matches the set). */
-static void ukey(struct deps *d, enum role role, const char *schema, const char *table, char **cols,
+static void ukey(struct cdb_op_deps *d, enum role role, const char *schema, const char *table, char **cols,
                  size_t n)
 {
 	const char **v;
@@ -120,7 +120,7 @@ static char *plain_column(struct cdb_arena *ar, const char *key)
 }
 
 /* A type name as a column declares it, to the type object it names in `s`, if any. */
-static void type_key(struct deps *d, enum role role, const struct cdb_schema *s, const char *type,
+static void type_key(struct cdb_op_deps *d, enum role role, const struct cdb_schema *s, const char *type,
                      const char *table_schema)
 {
 	char *base, *dot, *schema;
@@ -175,7 +175,8 @@ static bool mentions(const char *text, const char *name)
 }
 
 /* Is the foreign key `k` of new table `t` added by an ADD_CONSTRAINT op rather than its CREATE TABLE? */
-static bool added_later(const struct deps *d, const struct cdb_table *t, const struct cdb_constraint *k)
+static bool added_later(const struct cdb_op_deps *d, const struct cdb_table *t,
+                        const struct cdb_constraint *k)
 {
 	for (size_t i = 0; i < d->nops; i++)
 		if (d->ops[i].kind == CDB_OP_ADD_CONSTRAINT && d->ops[i].to_table == t &&
@@ -187,7 +188,7 @@ static bool added_later(const struct deps *d, const struct cdb_table *t, const s
 }
 
 /* What a constraint of table t is, as keys: its index name, its unique key. */
-static void constraint_keys(struct deps *d, enum role role, const struct cdb_table *t,
+static void constraint_keys(struct cdb_op_deps *d, enum role role, const struct cdb_table *t,
                             const struct cdb_constraint *k)
 {
 	if (k->name && (k->kind == CDB_CON_PRIMARY || k->kind == CDB_CON_UNIQUE || k->kind == CDB_CON_EXCLUDE))
@@ -197,7 +198,7 @@ static void constraint_keys(struct deps *d, enum role role, const struct cdb_tab
 }
 
 /* What a foreign key uses: the table it references and the unique key there. */
-static void reference_keys(struct deps *d, enum role role, const struct cdb_table *t,
+static void reference_keys(struct cdb_op_deps *d, enum role role, const struct cdb_table *t,
                            const struct cdb_constraint *k)
 {
 	const char *rs = k->ref_schema ? k->ref_schema : t->schema;
@@ -209,7 +210,7 @@ static void reference_keys(struct deps *d, enum role role, const struct cdb_tabl
 }
 
 /* A table as a whole: its name, its constraints' names and keys, its serial sequences. */
-static void table_keys(struct deps *d, enum role role, const struct cdb_table *t)
+static void table_keys(struct cdb_op_deps *d, enum role role, const struct cdb_table *t)
 {
 	add(d, role, 'R', t->schema, t->name);
 	for (size_t i = 0; i < t->nconstraints; i++)
@@ -219,7 +220,8 @@ static void table_keys(struct deps *d, enum role role, const struct cdb_table *t
 }
 
 /* What a table uses: its schema, the types of its columns, the sequences its defaults draw from. */
-static void table_uses(struct deps *d, enum role role, const struct cdb_schema *s, const struct cdb_table *t)
+static void table_uses(struct cdb_op_deps *d, enum role role, const struct cdb_schema *s,
+                       const struct cdb_table *t)
 {
 	add(d, role, 'N', NULL, t->schema);
 	if (t->parent)
@@ -228,7 +230,7 @@ static void table_uses(struct deps *d, enum role role, const struct cdb_schema *
 		type_key(d, role, s, t->columns[i].type, t->schema);
 }
 
-static void index_keys(struct deps *d, enum role role, const struct cdb_index *x)
+static void index_keys(struct cdb_op_deps *d, enum role role, const struct cdb_index *x)
 {
 	char **cols;
 	size_t n = 0;
@@ -245,7 +247,7 @@ static void index_keys(struct deps *d, enum role role, const struct cdb_index *x
 }
 
 /* The relation a view reads, from its "schema.name" dependency list. */
-static void view_reads(struct deps *d, enum role role, const struct cdb_view *v)
+static void view_reads(struct cdb_op_deps *d, enum role role, const struct cdb_view *v)
 {
 	for (size_t i = 0; i < v->ndepends; i++) {
 		const char *dot = strchr(v->depends[i], '.');
@@ -259,7 +261,7 @@ static void view_reads(struct deps *d, enum role role, const struct cdb_view *v)
 }
 
 /* The function a trigger executes, by name ("EXECUTE FUNCTION [schema.]name("). */
-static void trigger_function(struct deps *d, enum role role, const struct cdb_trigger *g)
+static void trigger_function(struct cdb_op_deps *d, enum role role, const struct cdb_trigger *g)
 {
 	const char *p = strstr(g->definition ? g->definition : "", "EXECUTE FUNCTION ");
 	const char *start, *end;
@@ -283,7 +285,7 @@ static void trigger_function(struct deps *d, enum role role, const struct cdb_tr
  * A SQL-language function's body is checked when it is created: it needs
  * the tables and views it reads. Other languages are checked when they run.
  */
-static void function_reads(struct deps *d, const struct cdb_function *f)
+static void function_reads(struct cdb_op_deps *d, const struct cdb_function *f)
 {
 	const struct cdb_schema *s = d->to;
 	const char *def = f->definition ? f->definition : "";
@@ -304,7 +306,7 @@ static void function_reads(struct deps *d, const struct cdb_function *f)
  * and must run before the old one is dropped, which would take the
  * sequence with it.
  */
-static void owner_keys(struct deps *d, enum role role, const struct cdb_sequence *q)
+static void owner_keys(struct cdb_op_deps *d, enum role role, const struct cdb_sequence *q)
 {
 	const char *dot1, *dot2, *schema = q->schema;
 	char *table;
@@ -327,137 +329,220 @@ static void owner_keys(struct deps *d, enum role role, const struct cdb_sequence
  * table on both sides (renamed or not) is there, by one name or the other,
  * whichever way the op runs.
  */
-static void needs_new_table(struct deps *d, const struct cdb_op *op, const char *schema, const char *name)
+static void needs_new_table(struct cdb_op_deps *d, const struct cdb_op *op, const char *schema,
+                            const char *name)
 {
 	if (!op->from_table)
 		add(d, NEEDS, 'R', schema, name);
 }
 
-/* The keys of one op. */
-static void op_keys(struct deps *d, const struct cdb_op *op)
+/*
+ * The keys of each kind of op: the deps column of its row in CDB_OP_KINDS()
+ * (cdb/op.h).
+ */
+void deps_create_table(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *tt = op->to_table;
+
+	table_keys(d, CREATES, tt);
+	table_uses(d, NEEDS, d->to, tt);
+	for (size_t i = 0; i < tt->nconstraints; i++)
+		if (!added_later(d, tt, &tt->constraints[i]))
+			reference_keys(d, NEEDS, tt, &tt->constraints[i]);
+}
+
+void deps_drop_table(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *ft = op->from_table;
+
+	table_keys(d, DROPS, ft);
+	table_uses(d, RELEASES, d->from, ft);
+	for (size_t i = 0; i < ft->nconstraints; i++)
+		reference_keys(d, RELEASES, ft, &ft->constraints[i]);
+}
+
+void deps_rename_table(struct cdb_op_deps *d, const struct cdb_op *op)
 {
 	const struct cdb_table *ft = op->from_table, *tt = op->to_table;
 
-	switch (op->kind) {
-	case CDB_OP_CREATE_TABLE:
-		table_keys(d, CREATES, tt);
-		table_uses(d, NEEDS, d->to, tt);
-		for (size_t i = 0; i < tt->nconstraints; i++)
-			if (!added_later(d, tt, &tt->constraints[i]))
-				reference_keys(d, NEEDS, tt, &tt->constraints[i]);
-		break;
-	case CDB_OP_DROP_TABLE:
-		table_keys(d, DROPS, ft);
-		table_uses(d, RELEASES, d->from, ft);
-		for (size_t i = 0; i < ft->nconstraints; i++)
-			reference_keys(d, RELEASES, ft, &ft->constraints[i]);
-		break;
-	case CDB_OP_RENAME_TABLE:
-		add(d, DROPS, 'R', ft->schema, ft->name);
-		add(d, CREATES, 'R', tt->schema, tt->name);
-		break;
-	case CDB_OP_ADD_COLUMN:
-		needs_new_table(d, op, tt->schema, tt->name);
-		add(d, CREATES, 'C', tt->schema, cdb_arena_sprintf(d->ar, "%s.%s", tt->name, op->to_column->name));
-		type_key(d, NEEDS, d->to, op->to_column->type, tt->schema);
-		add(d, CREATES, 'R', tt->schema, op->to_column->serial_seq);
-		break;
-	case CDB_OP_DROP_COLUMN:
-		add(d, DROPS, 'C', ft->schema, cdb_arena_sprintf(d->ar, "%s.%s", ft->name, op->from_column->name));
+	add(d, DROPS, 'R', ft->schema, ft->name);
+	add(d, CREATES, 'R', tt->schema, tt->name);
+}
+
+void deps_add_column(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *tt = op->to_table;
+
+	needs_new_table(d, op, tt->schema, tt->name);
+	add(d, CREATES, 'C', tt->schema, cdb_arena_sprintf(d->ar, "%s.%s", tt->name, op->to_column->name));
+	type_key(d, NEEDS, d->to, op->to_column->type, tt->schema);
+	add(d, CREATES, 'R', tt->schema, op->to_column->serial_seq);
+}
+
+void deps_drop_column(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *ft = op->from_table;
+
+	add(d, DROPS, 'C', ft->schema, cdb_arena_sprintf(d->ar, "%s.%s", ft->name, op->from_column->name));
+	type_key(d, RELEASES, d->from, op->from_column->type, ft->schema);
+	add(d, DROPS, 'R', ft->schema, op->from_column->serial_seq);
+}
+
+void deps_alter_column(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *ft = op->from_table, *tt = op->to_table;
+
+	if (op->alter & CDB_ALTER_TYPE) {
 		type_key(d, RELEASES, d->from, op->from_column->type, ft->schema);
-		add(d, DROPS, 'R', ft->schema, op->from_column->serial_seq);
-		break;
-	case CDB_OP_ALTER_COLUMN:
-		if (op->alter & CDB_ALTER_TYPE) {
-			type_key(d, RELEASES, d->from, op->from_column->type, ft->schema);
-			type_key(d, NEEDS, d->to, op->to_column->type, tt->schema);
-		}
-		if (!op->from_column->serial_seq || !op->to_column->serial_seq ||
-		    strcmp(op->from_column->serial_seq, op->to_column->serial_seq)) {
-			add(d, DROPS, 'R', ft->schema, op->from_column->serial_seq);
-			add(d, CREATES, 'R', tt->schema, op->to_column->serial_seq);
-		}
-		break;
-	case CDB_OP_ADD_CONSTRAINT:
-		needs_new_table(d, op, tt->schema, tt->name);
-		constraint_keys(d, CREATES, tt, op->to_constraint);
-		reference_keys(d, NEEDS, tt, op->to_constraint);
-		break;
-	case CDB_OP_DROP_CONSTRAINT:
-		constraint_keys(d, DROPS, ft, op->from_constraint);
-		reference_keys(d, RELEASES, ft, op->from_constraint);
-		break;
-	case CDB_OP_CREATE_INDEX:
-		needs_new_table(d, op, op->to_index->schema, op->to_index->table);
-		index_keys(d, CREATES, op->to_index);
-		break;
-	case CDB_OP_DROP_INDEX:
-		index_keys(d, DROPS, op->from_index);
-		break;
-	case CDB_OP_CREATE_VIEW:
-		add(d, NEEDS, 'N', NULL, op->to_view->schema);
-		add(d, CREATES, 'R', op->to_view->schema, op->to_view->name);
-		view_reads(d, NEEDS, op->to_view);
-		break;
-	case CDB_OP_DROP_VIEW:
-		add(d, DROPS, 'R', op->from_view->schema, op->from_view->name);
-		view_reads(d, RELEASES, op->from_view);
-		break;
-	case CDB_OP_REPLACE_VIEW:
-		view_reads(d, NEEDS, op->to_view);
-		break;
-	case CDB_OP_CREATE_TRIGGER:
-		needs_new_table(d, op, op->to_trigger->schema, op->to_trigger->table);
-		trigger_function(d, NEEDS, op->to_trigger);
-		break;
-	case CDB_OP_DROP_TRIGGER:
-		add(d, RELEASES, 'R', op->from_trigger->schema, op->from_trigger->table);
-		trigger_function(d, RELEASES, op->from_trigger);
-		break;
-	case CDB_OP_CREATE_SEQUENCE:
-		add(d, NEEDS, 'N', NULL, op->to_sequence->schema);
-		add(d, CREATES, 'R', op->to_sequence->schema, op->to_sequence->name);
-		break;
-	case CDB_OP_DROP_SEQUENCE:
-		add(d, DROPS, 'R', op->from_sequence->schema, op->from_sequence->name);
-		break;
-	case CDB_OP_ALTER_SEQUENCE:
-		if (op->alter & CDB_ALTER_SEQ_OWNED) {
-			owner_keys(d, NEEDS, op->to_sequence);
-			owner_keys(d, RELEASES, op->from_sequence);
-		}
-		break;
-	case CDB_OP_CREATE_FUNCTION:
-	case CDB_OP_REPLACE_FUNCTION:
-		add(d, NEEDS, 'N', NULL, op->to_function->schema);
-		add(d, CREATES, 'F', NULL, op->to_function->name);
-		function_reads(d, op->to_function);
-		break;
-	case CDB_OP_DROP_FUNCTION:
-		add(d, DROPS, 'F', NULL, op->from_function->name);
-		break;
-	case CDB_OP_CREATE_ENUM:
-		add(d, CREATES, 'T', op->to_enum->schema, op->to_enum->name);
-		break;
-	case CDB_OP_DROP_ENUM:
-		add(d, DROPS, 'T', op->from_enum->schema, op->from_enum->name);
-		break;
-	case CDB_OP_CREATE_NAMESPACE:
-		add(d, CREATES, 'N', NULL, op->to_namespace->name);
-		break;
-	case CDB_OP_DROP_NAMESPACE:
-		add(d, DROPS, 'N', NULL, op->from_namespace->name);
-		break;
-	case CDB_OP_CREATE_POLICY:
-		needs_new_table(d, op, tt->schema, tt->name);
-		break;
-	case CDB_OP_DROP_POLICY:
-		add(d, RELEASES, 'R', ft->schema, ft->name);
-		break;
-	default:
-		/* alters, rebuilds, comments, and the other types keep their phase */
-		break;
+		type_key(d, NEEDS, d->to, op->to_column->type, tt->schema);
 	}
+	if (!op->from_column->serial_seq || !op->to_column->serial_seq ||
+	    strcmp(op->from_column->serial_seq, op->to_column->serial_seq)) {
+		add(d, DROPS, 'R', ft->schema, op->from_column->serial_seq);
+		add(d, CREATES, 'R', tt->schema, op->to_column->serial_seq);
+	}
+}
+
+void deps_add_constraint(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *tt = op->to_table;
+
+	needs_new_table(d, op, tt->schema, tt->name);
+	constraint_keys(d, CREATES, tt, op->to_constraint);
+	reference_keys(d, NEEDS, tt, op->to_constraint);
+}
+
+void deps_drop_constraint(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *ft = op->from_table;
+
+	constraint_keys(d, DROPS, ft, op->from_constraint);
+	reference_keys(d, RELEASES, ft, op->from_constraint);
+}
+
+void deps_create_index(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	needs_new_table(d, op, op->to_index->schema, op->to_index->table);
+	index_keys(d, CREATES, op->to_index);
+}
+
+void deps_drop_index(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	index_keys(d, DROPS, op->from_index);
+}
+
+void deps_create_view(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, NEEDS, 'N', NULL, op->to_view->schema);
+	add(d, CREATES, 'R', op->to_view->schema, op->to_view->name);
+	view_reads(d, NEEDS, op->to_view);
+}
+
+void deps_drop_view(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, DROPS, 'R', op->from_view->schema, op->from_view->name);
+	view_reads(d, RELEASES, op->from_view);
+}
+
+void deps_replace_view(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	view_reads(d, NEEDS, op->to_view);
+}
+
+void deps_create_trigger(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	needs_new_table(d, op, op->to_trigger->schema, op->to_trigger->table);
+	trigger_function(d, NEEDS, op->to_trigger);
+}
+
+void deps_drop_trigger(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, RELEASES, 'R', op->from_trigger->schema, op->from_trigger->table);
+	trigger_function(d, RELEASES, op->from_trigger);
+}
+
+void deps_create_sequence(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, NEEDS, 'N', NULL, op->to_sequence->schema);
+	add(d, CREATES, 'R', op->to_sequence->schema, op->to_sequence->name);
+}
+
+void deps_drop_sequence(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, DROPS, 'R', op->from_sequence->schema, op->from_sequence->name);
+}
+
+void deps_alter_sequence(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	if (op->alter & CDB_ALTER_SEQ_OWNED) {
+		owner_keys(d, NEEDS, op->to_sequence);
+		owner_keys(d, RELEASES, op->from_sequence);
+	}
+}
+
+void deps_create_function(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, NEEDS, 'N', NULL, op->to_function->schema);
+	add(d, CREATES, 'F', NULL, op->to_function->name);
+	function_reads(d, op->to_function);
+}
+
+void deps_replace_function(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	deps_create_function(d, op);
+}
+
+void deps_drop_function(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, DROPS, 'F', NULL, op->from_function->name);
+}
+
+void deps_create_enum(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, CREATES, 'T', op->to_enum->schema, op->to_enum->name);
+}
+
+void deps_drop_enum(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, DROPS, 'T', op->from_enum->schema, op->from_enum->name);
+}
+
+void deps_create_namespace(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, CREATES, 'N', NULL, op->to_namespace->name);
+}
+
+void deps_drop_namespace(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	add(d, DROPS, 'N', NULL, op->from_namespace->name);
+}
+
+void deps_create_policy(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *tt = op->to_table;
+
+	needs_new_table(d, op, tt->schema, tt->name);
+}
+
+void deps_drop_policy(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	const struct cdb_table *ft = op->from_table;
+
+	add(d, RELEASES, 'R', ft->schema, ft->name);
+}
+
+/* Alters, rebuilds, comments, and the other types keep their phase. */
+void deps_none(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	(void)d;
+	(void)op;
+}
+
+/* The keys of one op. */
+static void op_keys(struct cdb_op_deps *d, const struct cdb_op *op)
+{
+	if ((unsigned)op->kind < CDB_OP__COUNT)
+		cdb_op_kinds[op->kind].deps(d, op);
 }
 
 /* ----------------------------------------------------------------- the sort */
@@ -599,7 +684,7 @@ static size_t order_once(struct cdb_op *ops, size_t n, const struct cdb_schema *
                          const struct cdb_schema *to, bool *stuck)
 {
 	struct cdb_arena ar = CDB_ARENA_INIT;
-	struct deps d = { &ar, ops, n, from, to, NULL, 0, 0, 0 };
+	struct cdb_op_deps d = { &ar, ops, n, from, to, NULL, 0, 0, 0 };
 	struct graph g = { n, NULL, NULL, 0, 0 };
 	size_t *order = xcalloc(n + 1, sizeof *order), nstuck;
 	struct cdb_op *copy;
