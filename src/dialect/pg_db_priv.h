@@ -91,4 +91,23 @@ int pg_open_scratch(struct cdb_db **out, struct cdb_db *base, const struct cdb_c
 int pg_load_models(struct cdb_schema *out, struct cdb_db *base, const struct cdb_config *cfg,
                    const char *const *files, size_t nfiles, const struct cdb_introspect_opts *o);
 
+/*
+ * The part of "does this database hold anything of anybody's" that does
+ * not depend on who asks (pg_models.c: the empty target; pg_shadow.c: a
+ * shadow database cdb may empty): objects a database fresh from template0
+ * lacks, each OR'ed on. Every object made later has an OID of 16384
+ * (FirstNormalObjectId) or more.
+ */
+#define PG_USER_OBJECTS_SQL \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.oid >= 16384 AND t.typrelid = 0" \
+	"  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0))" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE oid >= 16384)" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid >= 16384)" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_collation WHERE oid >= 16384)" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_operator WHERE oid >= 16384)" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config WHERE oid >= 16384)" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_event_trigger)" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_foreign_server)" \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_publication)"
+
 #endif

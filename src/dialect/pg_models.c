@@ -116,16 +116,7 @@ static const char pristine_sql[] =
 	"   WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid"
 	"   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass"
 	"   AND d.deptype IN ('a', 'i') AND t.relname IN ($1, $2))))"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.oid >= 16384 AND t.typrelid = 0"
-	"  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0))"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_collation WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_operator WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_event_trigger)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_foreign_server)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_publication)"
+	PG_USER_OBJECTS_SQL
 	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_db_role_setting s"
 	"  JOIN pg_catalog.pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()))";
 

@@ -296,16 +296,7 @@ static const char shadow_state_sql[] =
 	"  AND nspname !~ '^pg_(toast_)?temp_')"
 	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid >= 16384"
 	"  AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND c.relpersistence <> 't')"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.oid >= 16384 AND t.typrelid = 0"
-	"  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0))"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_collation WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_operator WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config WHERE oid >= 16384)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_event_trigger)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_foreign_server)"
-	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_publication))"
+	PG_USER_OBJECTS_SQL ")"
 	" FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()";
 
 struct shadow_state {
