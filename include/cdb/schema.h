@@ -286,6 +286,15 @@ struct cdb_view *cdb_schema_view(const struct cdb_schema *s, const char *schema,
 struct cdb_index *cdb_schema_index(const struct cdb_schema *s, const char *schema, const char *name);
 
 /*
+ * The owner of sequence `q` (its `owned_by`, "table.column", or
+ * "schema.table.column" for a table in another schema) split into its parts,
+ * each malloc'ed for the caller to free; the schema defaults to the
+ * sequence's own (or "public"). False, and nothing allocated, when the
+ * sequence has no owner.
+ */
+bool cdb_sequence_owner(const struct cdb_sequence *q, char **schema, char **table, char **column);
+
+/*
  * True when `name` matches one of the comma-separated fnmatch() globs in
  * `patterns` (NULL or empty: nothing matches). Used for `exclude`.
  */

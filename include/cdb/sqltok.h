@@ -60,4 +60,12 @@ void cdb_sql_normalize(struct cdb_buf *out, const char *sql, size_t len, bool fo
 /* True when `a` and `b` have the same normal form (NULL equals only NULL). */
 bool cdb_sql_equal(const char *a, const char *b, bool fold);
 
+/*
+ * Does `word` stand in `text` as a whole identifier (not part of a longer
+ * one, by the tokenizer's idea of an identifier character, except '$':
+ * "FROM users$function$" mentions users)? A plain text search, so it also
+ * sees inside strings and dollar-quoted bodies.
+ */
+bool cdb_sql_mentions(const char *text, const char *word);
+
 #endif

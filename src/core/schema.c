@@ -245,3 +245,22 @@ bool cdb_name_excluded(const char *patterns, const char *name)
 	}
 	return hit;
 }
+
+bool cdb_sequence_owner(const struct cdb_sequence *q, char **schema, char **table, char **column)
+{
+	const char *d1 = q->owned_by ? strchr(q->owned_by, '.') : NULL;
+	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+
+	if (!d1)
+		return false;
+	if (d2) {
+		*schema = xstrndup(q->owned_by, (size_t)(d1 - q->owned_by));
+		*table = xstrndup(d1 + 1, (size_t)(d2 - d1 - 1));
+		*column = xstrdup(d2 + 1);
+	} else {
+		*schema = xstrdup(q->schema ? q->schema : "public");
+		*table = xstrndup(q->owned_by, (size_t)(d1 - q->owned_by));
+		*column = xstrdup(d1 + 1);
+	}
+	return true;
+}

@@ -219,3 +219,21 @@ bool cdb_sql_equal(const char *a, const char *b, bool fold)
 	cdb_buf_release(&nb);
 	return eq;
 }
+
+/* An identifier character for cdb_sql_mentions: not '$', which ends a dollar-quoted body. */
+static bool mention_char(unsigned char c)
+{
+	return c != '$' && word_char(c);
+}
+
+bool cdb_sql_mentions(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (!n || !text)
+		return false;
+	for (const char *p = strstr(text, word); p; p = strstr(p + 1, word))
+		if ((p == text || !mention_char((unsigned char)p[-1])) && !mention_char((unsigned char)p[n]))
+			return true;
+	return false;
+}

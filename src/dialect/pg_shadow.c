@@ -290,7 +290,7 @@ static const char shadow_mark[] = "cdb scratch database: cdb empties it on every
  * however it was made (cdb's own wipe makes it anew).
  */
 static const char shadow_state_sql[] =
-	"SELECT pg_catalog.shobj_description(d.oid, 'pg_database') IS NOT DISTINCT FROM $1,"
+	"SELECT d.datname, pg_catalog.shobj_description(d.oid, 'pg_database') IS NOT DISTINCT FROM $1,"
 	" NOT ("
 	" EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE oid >= 16384 AND nspname <> 'public'"
 	"  AND nspname !~ '^pg_(toast_)?temp_')"
@@ -300,6 +300,7 @@ static const char shadow_state_sql[] =
 	" FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()";
 
 struct shadow_state {
+	char *name;       /* the database's name, for COMMENT ON DATABASE */
 	bool ours, empty;
 };
 
@@ -307,8 +308,11 @@ static int shadow_state_row(void *ctx, int n, const char *const *v)
 {
 	struct shadow_state *st = ctx;
 
-	st->ours = n > 0 && v[0] && v[0][0] == 't';
-	st->empty = n > 1 && v[1] && v[1][0] == 't';
+	if (n < 3)
+		return 0;
+	st->name = v[0] ? xstrdup(v[0]) : NULL;
+	st->ours = v[1] && v[1][0] == 't';
+	st->empty = v[2] && v[2][0] == 't';
 	return 0;
 }
 
@@ -395,24 +399,19 @@ int pg_open_shadow_url(struct pg_db **out, const struct cdb_config *cfg, bool ec
 		                   "shadow database; cdb will not empty it", masked);
 		cdb_error_hint("set shadow_url to an empty database that only cdb uses");
 	}
-	if (rc == 0 && !st.ours) {
+	if (rc == 0 && !st.ours && st.name) {
 		/* The mark needs the database's owner, as the wipe does. */
 		struct cdb_buf sql = CDB_BUF_INIT;
-		char *dbname = NULL;
 
-		rc = pg_query(db, "SELECT pg_catalog.current_database()", NULL, 0, text_row, &dbname);
-		if (rc == 0 && dbname) {
-			cdb_buf_puts(&sql, "COMMENT ON DATABASE ");
-			pg_quote_ident(&sql, dbname);
-			cdb_buf_puts(&sql, " IS ");
-			pg_quote_literal(&sql, shadow_mark);
-			rc = pg_run_sql(db, sql.ptr);
-			if (rc) {
-				cdb_error_prefix("cannot mark the shadow database at %s as cdb's", db->where);
-				cdb_error_hint("shadow_url must name a database its user owns");
-			}
+		cdb_buf_puts(&sql, "COMMENT ON DATABASE ");
+		pg_quote_ident(&sql, st.name);
+		cdb_buf_puts(&sql, " IS ");
+		pg_quote_literal(&sql, shadow_mark);
+		rc = pg_run_sql(db, sql.ptr);
+		if (rc) {
+			cdb_error_prefix("cannot mark the shadow database at %s as cdb's", db->where);
+			cdb_error_hint("shadow_url must name a database its user owns");
 		}
-		free(dbname);
 		cdb_buf_release(&sql);
 	}
 	if (rc == 0)
@@ -426,6 +425,7 @@ done:
 	pg_params_release(&params);
 	cdb_url_release(&url);
 out:
+	free(st.name);
 	free(masked);
 	return rc;
 }

@@ -666,6 +666,33 @@ Test(pg_shadow, without_createdb_the_hint_names_shadow_url)
 	free(url);
 }
 
+/* The one value `sql` gives in the database at `url`. */
+static void assert_value_at(const char *url, const struct cdb_config *cfg, const char *sql, const char *want)
+{
+	struct cdb_db *db = pgtest_open(url, cfg);
+	char *v = pgtest_value(db, sql);
+
+	cr_assert_str_eq(v, want, "%s", sql);
+	free(v);
+	cdb_db_close(db);
+}
+
+/* Loading model `file` through `db` is refused before anything runs, with `what` in the message. */
+static void assert_load_refused(struct cdb_db *db, const struct cdb_config *cfg, const char *file,
+                                const char *what)
+{
+	struct cdb_introspect_opts o = {0};
+	const char *files[1] = { file };
+	struct cdb_schema s;
+	int rc;
+
+	cdb_schema_init(&s);
+	rc = db->vt->load_models(&s, db, cfg, files, 1, &o);
+	cr_assert_eq(rc, CDB_EINVALID, "rc %d: %s", rc, cdb_error_message());
+	cr_assert(strstr(cdb_error_message(), what), "%s", cdb_error_message());
+	cdb_schema_release(&s);
+}
+
 Test(pg_shadow, an_empty_shadow_url_becomes_cdbs_and_is_wiped_on_every_run)
 {
 	struct cdb_config cfg;
@@ -674,7 +701,7 @@ Test(pg_shadow, an_empty_shadow_url_becomes_cdbs_and_is_wiped_on_every_run)
 	char *shadow = pgtest_create_db("shadowdb");
 	char *file = pgtest_write_file("CREATE SCHEMA extra;\nCREATE TABLE extra.a (id int);\n");
 	const char *files[1] = { file };
-	struct cdb_db *db, *sdb;
+	struct cdb_db *db;
 	struct cdb_schema s;
 
 	pgtest_config(&cfg);
@@ -691,14 +718,7 @@ Test(pg_shadow, an_empty_shadow_url_becomes_cdbs_and_is_wiped_on_every_run)
 		cdb_schema_release(&s);
 	}
 	cdb_db_close(db);
-	sdb = pgtest_open(shadow, &cfg);
-	{
-		char *v = pgtest_value(sdb, "SELECT count(*) FROM pg_class WHERE relname = 'a'");
-
-		cr_assert_str_eq(v, "1");
-		free(v);
-	}
-	cdb_db_close(sdb);
+	assert_value_at(shadow, &cfg, "SELECT count(*) FROM pg_class WHERE relname = 'a'", "1");
 	unlink(file);
 	free(file);
 	free(shadow);
@@ -709,38 +729,24 @@ Test(pg_shadow, an_empty_shadow_url_becomes_cdbs_and_is_wiped_on_every_run)
 Test(pg_shadow, a_shadow_url_holding_someone_elses_objects_is_refused_untouched)
 {
 	struct cdb_config cfg;
-	struct cdb_introspect_opts o = {0};
 	char *url = pgtest_create_db("target");
 	char *shadow = pgtest_create_db("shadowdb");
 	char *file = pgtest_write_file("CREATE TABLE a (id int);\n");
-	const char *files[1] = { file };
-	struct cdb_db *db, *sdb;
-	struct cdb_schema s;
-	int rc;
+	struct cdb_db *db;
 
 	pgtest_config(&cfg);
-	sdb = pgtest_open(shadow, &cfg);
-	pgtest_exec(sdb, "CREATE TABLE junk (id int); INSERT INTO junk VALUES (1), (2);"
-	                 " CREATE SCHEMA extra; CREATE TABLE extra.old (x int);");
-	cdb_db_close(sdb);
+	db = pgtest_open(shadow, &cfg);
+	pgtest_exec(db, "CREATE TABLE junk (id int); INSERT INTO junk VALUES (1), (2);"
+	                " CREATE SCHEMA extra; CREATE TABLE extra.old (x int);");
+	cdb_db_close(db);
 	cfg.shadow_url = shadow;
 	db = pgtest_open(url, &cfg);
-	cdb_schema_init(&s);
-	rc = db->vt->load_models(&s, db, &cfg, files, 1, &o);
-	cr_assert_eq(rc, CDB_EINVALID, "rc %d: %s", rc, cdb_error_message());
-	cr_assert(strstr(cdb_error_message(), "not empty and not cdb's shadow database"), "%s",
-	          cdb_error_message());
-	cdb_schema_release(&s);
+	assert_load_refused(db, &cfg, file, "not empty and not cdb's shadow database");
 	cdb_db_close(db);
-	sdb = pgtest_open(shadow, &cfg);
-	{
-		char *v = pgtest_value(sdb, "SELECT (SELECT count(*) FROM junk) || ' '"
-		                            " || (SELECT count(*) FROM pg_class WHERE relname = 'old')");
-
-		cr_assert_str_eq(v, "2 1");
-		free(v);
-	}
-	cdb_db_close(sdb);
+	assert_value_at(shadow, &cfg,
+	                "SELECT (SELECT count(*) FROM junk) || ' '"
+	                " || (SELECT count(*) FROM pg_class WHERE relname = 'old')",
+	                "2 1");
 	unlink(file);
 	free(file);
 	free(shadow);
@@ -749,48 +755,32 @@ Test(pg_shadow, a_shadow_url_holding_someone_elses_objects_is_refused_untouched)
 
 /*
  * shadow_url naming the database being migrated, by another spelling of
- * its address, is refused before anything is dropped, even when that
- * database is empty but for cdb's tables.
+ * its address, is refused before anything is dropped, whether that
+ * database is empty or not.
  */
 Test(pg_shadow, a_shadow_url_that_is_the_target_is_refused_untouched)
 {
 	struct cdb_config cfg;
-	struct cdb_introspect_opts o = {0};
 	char *url = pgtest_create_db("target");
 	char *file = pgtest_write_file("CREATE TABLE a (id int);\n");
-	const char *files[1] = { file };
 	struct cdb_db *db;
-	struct cdb_schema s;
 	const char *at = strstr(url, "@127.0.0.1:");
 	char *alias;
-	int rc;
 
 	/* the same server by another name */
-	if (at)
-		alias = xasprintf("%.*s@localhost:%s", (int)(at - url), url, at + strlen("@127.0.0.1:"));
-	else
-		alias = xstrdup(url);
+	cr_assert_not_null(at, "pgtest URLs name 127.0.0.1: %s", url);
+	alias = xasprintf("%.*s@localhost:%s", (int)(at - url), url, at + strlen("@127.0.0.1:"));
 	pgtest_config(&cfg);
 	cfg.shadow_url = alias;
 	db = pgtest_open(url, &cfg);
-	for (int round = 0; round < 2; round++) {
-		if (round == 1)
-			pgtest_exec(db, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (7);");
-		cdb_schema_init(&s);
-		rc = db->vt->load_models(&s, db, &cfg, files, 1, &o);
-		cr_assert_eq(rc, CDB_EINVALID, "round %d rc %d: %s", round, rc, cdb_error_message());
-		cr_assert(strstr(cdb_error_message(), "is the database being migrated"), "%s",
-		          cdb_error_message());
-		cdb_schema_release(&s);
-	}
-	{
-		char *v = pgtest_value(db, "SELECT (SELECT sum(id) FROM kept) || ' '"
-		                           " || (SELECT count(*) FROM pg_class WHERE relname = 'a')");
-
-		cr_assert_str_eq(v, "7 0");
-		free(v);
-	}
+	assert_load_refused(db, &cfg, file, "is the database being migrated");
+	pgtest_exec(db, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (7);");
+	assert_load_refused(db, &cfg, file, "is the database being migrated");
 	cdb_db_close(db);
+	assert_value_at(url, &cfg,
+	                "SELECT (SELECT sum(id) FROM kept) || ' '"
+	                " || (SELECT count(*) FROM pg_class WHERE relname = 'a')",
+	                "7 0");
 	unlink(file);
 	free(file);
 	free(alias);

@@ -32,6 +32,7 @@
 #include <strings.h>
 
 #include "cdb/alloc.h"
+#include "cdb/sqltok.h"
 #include "diff_priv.h"
 
 enum role { CREATES, DROPS, NEEDS, RELEASES };
@@ -119,59 +120,28 @@ static char *plain_column(struct cdb_arena *ar, const char *key)
 	return n ? cdb_arena_strdup(ar, key) : NULL;
 }
 
-/* A type name as a column declares it, to the type object it names in `s`, if any. */
-static void type_key(struct cdb_op_deps *d, enum role role, const struct cdb_schema *s, const char *type,
-                     const char *table_schema)
+/*
+ * The type object of `s` a column's declared type names, if any (matched as
+ * the diff matches enums everywhere: quotes, schema and array brackets).
+ */
+static void type_key(struct cdb_op_deps *d, enum role role, const struct cdb_schema *s, const char *type)
 {
-	char *base, *dot, *schema;
-	size_t n;
-
 	if (!type || !s)
 		return;
-	base = cdb_arena_strdup(d->ar, type);
-	n = strlen(base);
-	while (n >= 2 && !strcmp(base + n - 2, "[]"))
-		base[n -= 2] = '\0';
-	dot = strchr(base, '.');
-	schema = dot ? base : NULL;
-	if (dot) {
-		*dot = '\0';
-		base = dot + 1;
+#define FIND_TYPE(arr, cnt)                                                                  \
+	for (size_t i = 0; i < s->cnt; i++) {                                                \
+		struct cdb_enum e = { .schema = s->arr[i].schema, .name = s->arr[i].name };  \
+                                                                                             \
+		if (type_is_enum(type, &e)) {                                                \
+			add(d, role, 'T', e.schema, e.name);                                 \
+			return;                                                              \
+		}                                                                            \
 	}
-#define FIND_TYPE(arr, cnt)                                                                          \
-	for (size_t i = 0; i < s->cnt; i++)                                                          \
-		if (!strcmp(s->arr[i].name, base) &&                                                 \
-		    (schema ? !strcmp(s->arr[i].schema, schema)                                      \
-		            : (!table_schema || !strcmp(s->arr[i].schema, table_schema) ||           \
-		               !strcmp(s->arr[i].schema, "public")))) {                              \
-			add(d, role, 'T', s->arr[i].schema, s->arr[i].name);                         \
-			return;                                                                      \
-		}
 	FIND_TYPE(enums, nenums)
 	FIND_TYPE(domains, ndomains)
 	FIND_TYPE(composites, ncomposites)
 	FIND_TYPE(ranges, nranges)
 #undef FIND_TYPE
-}
-
-/* Is `name` a word of `text` (not part of a longer identifier)? */
-static bool mentions(const char *text, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (!n)
-		return false;
-	for (const char *p = text; (p = strstr(p, name)); p++) {
-		char before = p > text ? p[-1] : ' ', after = p[n];
-		bool word_before = before == '_' || (before >= 'a' && before <= 'z') ||
-		                   (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9');
-		bool word_after = after == '_' || (after >= 'a' && after <= 'z') ||
-		                  (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9');
-
-		if (!word_before && !word_after)
-			return true;
-	}
-	return false;
 }
 
 /* Is the foreign key `k` of new table `t` added by an ADD_CONSTRAINT op rather than its CREATE TABLE? */
@@ -227,7 +197,7 @@ static void table_uses(struct cdb_op_deps *d, enum role role, const struct cdb_s
 	if (t->parent)
 		add(d, role, 'R', t->parent_schema ? t->parent_schema : t->schema, t->parent);
 	for (size_t i = 0; i < t->ncolumns; i++)
-		type_key(d, role, s, t->columns[i].type, t->schema);
+		type_key(d, role, s, t->columns[i].type);
 }
 
 static void index_keys(struct cdb_op_deps *d, enum role role, const struct cdb_index *x)
@@ -293,10 +263,10 @@ static void function_reads(struct cdb_op_deps *d, const struct cdb_function *f)
 	if (!strstr(def, " LANGUAGE sql"))
 		return;
 	for (size_t i = 0; i < s->ntables; i++)
-		if (mentions(def, s->tables[i].name))
+		if (cdb_sql_mentions(def, s->tables[i].name))
 			add(d, NEEDS, 'R', s->tables[i].schema, s->tables[i].name);
 	for (size_t i = 0; i < s->nviews; i++)
-		if (mentions(def, s->views[i].name))
+		if (cdb_sql_mentions(def, s->views[i].name))
 			add(d, NEEDS, 'R', s->views[i].schema, s->views[i].name);
 }
 
@@ -308,20 +278,15 @@ static void function_reads(struct cdb_op_deps *d, const struct cdb_function *f)
  */
 static void owner_keys(struct cdb_op_deps *d, enum role role, const struct cdb_sequence *q)
 {
-	const char *dot1, *dot2, *schema = q->schema;
-	char *table;
+	char *schema, *table, *column;
 
-	if (!q->owned_by || !(dot1 = strchr(q->owned_by, '.')))
+	if (!cdb_sequence_owner(q, &schema, &table, &column))
 		return;
-	dot2 = strchr(dot1 + 1, '.');
-	if (dot2) {
-		schema = cdb_arena_sprintf(d->ar, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
-		table = cdb_arena_sprintf(d->ar, "%.*s", (int)(dot2 - dot1 - 1), dot1 + 1);
-	} else {
-		table = cdb_arena_sprintf(d->ar, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
-	}
 	add(d, role, 'R', schema, table);
-	add(d, role, 'C', schema, cdb_arena_sprintf(d->ar, "%s.%s", table, dot2 ? dot2 + 1 : dot1 + 1));
+	add(d, role, 'C', schema, cdb_arena_sprintf(d->ar, "%s.%s", table, column));
+	free(schema);
+	free(table);
+	free(column);
 }
 
 /*
@@ -375,7 +340,7 @@ void deps_add_column(struct cdb_op_deps *d, const struct cdb_op *op)
 
 	needs_new_table(d, op, tt->schema, tt->name);
 	add(d, CREATES, 'C', tt->schema, cdb_arena_sprintf(d->ar, "%s.%s", tt->name, op->to_column->name));
-	type_key(d, NEEDS, d->to, op->to_column->type, tt->schema);
+	type_key(d, NEEDS, d->to, op->to_column->type);
 	add(d, CREATES, 'R', tt->schema, op->to_column->serial_seq);
 }
 
@@ -384,7 +349,7 @@ void deps_drop_column(struct cdb_op_deps *d, const struct cdb_op *op)
 	const struct cdb_table *ft = op->from_table;
 
 	add(d, DROPS, 'C', ft->schema, cdb_arena_sprintf(d->ar, "%s.%s", ft->name, op->from_column->name));
-	type_key(d, RELEASES, d->from, op->from_column->type, ft->schema);
+	type_key(d, RELEASES, d->from, op->from_column->type);
 	add(d, DROPS, 'R', ft->schema, op->from_column->serial_seq);
 }
 
@@ -393,8 +358,8 @@ void deps_alter_column(struct cdb_op_deps *d, const struct cdb_op *op)
 	const struct cdb_table *ft = op->from_table, *tt = op->to_table;
 
 	if (op->alter & CDB_ALTER_TYPE) {
-		type_key(d, RELEASES, d->from, op->from_column->type, ft->schema);
-		type_key(d, NEEDS, d->to, op->to_column->type, tt->schema);
+		type_key(d, RELEASES, d->from, op->from_column->type);
+		type_key(d, NEEDS, d->to, op->to_column->type);
 	}
 	if (!op->from_column->serial_seq || !op->to_column->serial_seq ||
 	    strcmp(op->from_column->serial_seq, op->to_column->serial_seq)) {

@@ -3,6 +3,7 @@
  * functions), row-level security policies, and comments on every kind of
  * object
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "diff_priv.h"
@@ -96,30 +97,30 @@ void create_extensions(struct ctx *c)
  */
 static const char *owner_in_to(const struct ctx *c, const struct cdb_sequence *q)
 {
-	const char *dot1, *dot2, *schema = q->schema, *table, *column;
+	char *schema, *table, *column;
+	const char *out = q->owned_by;
 	const struct cdb_table *ft;
 	long i;
 
-	if (!q->owned_by || !(dot1 = strchr(q->owned_by, '.')))
-		return q->owned_by;
-	dot2 = strchr(dot1 + 1, '.');
-	if (dot2) {
-		schema = cdb_arena_sprintf(&c->d->arena, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
-		table = cdb_arena_sprintf(&c->d->arena, "%.*s", (int)(dot2 - dot1 - 1), dot1 + 1);
-		column = dot2 + 1;
-	} else {
-		table = cdb_arena_sprintf(&c->d->arena, "%.*s", (int)(dot1 - q->owned_by), q->owned_by);
-		column = dot1 + 1;
-	}
+	if (!cdb_sequence_owner(q, &schema, &table, &column))
+		return out;
 	ft = find_table(c, c->from, schema, table, &i);
-	if (!ft || c->tstate[i].pair < 0 || !c->tstate[i].colmap)
-		return q->owned_by;
-	for (size_t k = 0; k < ft->ncolumns; k++)
-		if (name_eq(c, ft->columns[k].name, column) && c->tstate[i].colmap[k])
-			column = c->tstate[i].colmap[k]->name;
-	table = c->to->tables[c->tstate[i].pair].name;
-	return dot2 ? cdb_arena_sprintf(&c->d->arena, "%s.%s.%s", schema, table, column)
-	            : cdb_arena_sprintf(&c->d->arena, "%s.%s", table, column);
+	if (ft && c->tstate[i].pair >= 0 && c->tstate[i].colmap) {
+		const char *col = column;
+
+		for (size_t k = 0; k < ft->ncolumns; k++)
+			if (name_eq(c, ft->columns[k].name, column) && c->tstate[i].colmap[k])
+				col = c->tstate[i].colmap[k]->name;
+		/* the same form as the catalog's: qualified only when the table's schema is not the sequence's */
+		out = strchr(strchr(q->owned_by, '.') + 1, '.')
+		              ? cdb_arena_sprintf(&c->d->arena, "%s.%s.%s", schema,
+		                                  c->to->tables[c->tstate[i].pair].name, col)
+		              : cdb_arena_sprintf(&c->d->arena, "%s.%s", c->to->tables[c->tstate[i].pair].name, col);
+	}
+	free(schema);
+	free(table);
+	free(column);
+	return out;
 }
 
 /*

@@ -12,6 +12,15 @@
 #include "cdb/alloc.h"
 #include "render_priv.h"
 
+/* Sequence schema.name of `s` (NULL: none). */
+static const struct cdb_sequence *sequence_in(const struct cdb_schema *s, const char *schema, const char *name)
+{
+	for (size_t i = 0; s && i < s->nsequences; i++)
+		if (same(s->sequences[i].name, name) && same_schema(s->sequences[i].schema, schema))
+			return &s->sequences[i];
+	return NULL;
+}
+
 /*
  * The sequence a serial column owns, looked up first in the schema the list
  * being rendered leads to (the models for the upgrade, the database for the
@@ -21,40 +30,23 @@
 static const struct cdb_sequence *find_sequence(const struct render *r, const char *schema, const char *name)
 {
 	bool down = r->ops == r->diff->inverse;
-	const struct cdb_schema *sides[2] = { down ? r->diff->from : r->diff->to,
-	                                      down ? r->diff->to : r->diff->from };
+	const struct cdb_sequence *q = sequence_in(down ? r->diff->from : r->diff->to, schema, name);
 
-	for (int s = 0; s < 2; s++) {
-		if (!sides[s])
-			continue;
-		for (size_t i = 0; i < sides[s]->nsequences; i++) {
-			const struct cdb_sequence *q = &sides[s]->sequences[i];
-
-			if (same(q->name, name) && same_schema(q->schema, schema))
-				return q;
-		}
-	}
-	return NULL;
+	return q ? q : sequence_in(down ? r->diff->to : r->diff->from, schema, name);
 }
 
 /*
- * Is a column's sequence on both sides of the diff? Then it is one sequence
- * that stays: its column's statements neither create nor drop it, and an
- * ALTER_SEQUENCE op of the diff moves its OWNED BY, so its values are kept.
+ * Is a column's sequence on both sides of the diff (and no identity's)? Then
+ * it is one sequence that stays: its column's statements neither create nor
+ * drop it, and an ALTER_SEQUENCE op of the diff moves its OWNED BY, so its
+ * values are kept.
  */
 bool pg_sequence_kept(const struct render *r, const char *schema, const char *name)
 {
-	const struct cdb_schema *sides[2] = { r->diff->to, r->diff->from };
-	int found = 0;
+	const struct cdb_sequence *f = sequence_in(r->diff->from, schema, name);
+	const struct cdb_sequence *t = sequence_in(r->diff->to, schema, name);
 
-	for (int s = 0; s < 2; s++)
-		for (size_t i = 0; sides[s] && i < sides[s]->nsequences; i++)
-			if (same(sides[s]->sequences[i].name, name) && same_schema(sides[s]->sequences[i].schema, schema) &&
-			    !sides[s]->sequences[i].identity) {
-				found++;
-				break;
-			}
-	return found == 2;
+	return f && t && !f->identity && !t->identity;
 }
 
 void pg_owned_by(struct cdb_buf *b, const char *seq_schema, const char *seq,

@@ -65,27 +65,6 @@ void pg_type_name(struct cdb_buf *b, const char *schema, const char *name)
 		pg_quote_ident(b, name);
 }
 
-/* "table.column" of a sequence's owner split into its parts (qualified form: schema.table.column). */
-bool pg_split_owner(const char *owned_by, const char *seq_schema, char **schema, char **table,
-                        char **column)
-{
-	const char *d1 = strchr(owned_by, '.');
-	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
-
-	if (!d1)
-		return false;
-	if (d2) {
-		*schema = xstrndup(owned_by, (size_t)(d1 - owned_by));
-		*table = xstrndup(d1 + 1, (size_t)(d2 - d1 - 1));
-		*column = xstrdup(d2 + 1);
-	} else {
-		*schema = xstrdup(seq_schema ? seq_schema : "public");
-		*table = xstrndup(owned_by, (size_t)(d1 - owned_by));
-		*column = xstrdup(d1 + 1);
-	}
-	return true;
-}
-
 /* Definitions printed by the server may end in ';' and blank lines. */
 void pg_put_def(struct cdb_buf *b, const char *def)
 {

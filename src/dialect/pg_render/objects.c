@@ -30,7 +30,7 @@ static void sequence_owner(struct cdb_buf *b, const struct cdb_sequence *q, bool
 {
 	char *schema, *table, *column;
 
-	if (!(q->owned_by && pg_split_owner(q->owned_by, q->schema, &schema, &table, &column))) {
+	if (!cdb_sequence_owner(q, &schema, &table, &column)) {
 		if (none) {
 			cdb_buf_puts(b, "ALTER SEQUENCE ");
 			pg_quote_qualified(b, q->schema, q->name);

@@ -65,7 +65,7 @@ bool pg_owner_rendered_here(const struct render *r, const struct cdb_sequence *q
 	char *schema = NULL, *table = NULL, *column = NULL;
 	bool hit = false;
 
-	if (!q->owned_by || !pg_split_owner(q->owned_by, q->schema, &schema, &table, &column))
+	if (!cdb_sequence_owner(q, &schema, &table, &column))
 		return false;
 	for (size_t i = 0; i < r->nops && !hit; i++) {
 		const struct cdb_op *op = &r->ops[i];

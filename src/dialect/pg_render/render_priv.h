@@ -124,7 +124,6 @@ void pg_type_name(struct cdb_buf *b, const char *schema, const char *name);
  * A sequence's owner "table.column" or "schema.table.column" split into its
  * parts, each malloc'ed; false (nothing allocated) when it has no dot.
  */
-bool pg_split_owner(const char *owned_by, const char *seq_schema, char **schema, char **table, char **column);
 /* A definition the server printed, without its trailing ';' and blank lines. */
 void pg_put_def(struct cdb_buf *b, const char *def);
 /* The schema (diff->from or diff->to) whose tables array holds `t`. */
